@@ -1,0 +1,84 @@
+package org.kantor.musicxml;
+
+import jakarta.xml.bind.Binder;
+import jakarta.xml.bind.JAXBException;
+import org.audiveris.proxymusic.ScorePartwise;
+import org.kantor.core.Score;
+import org.w3c.dom.Document;
+import org.w3c.dom.Node;
+
+/**
+ * A score as read from a file: the original XML tree, exactly as the notation program wrote it, the
+ * proxymusic tree bound to it, and the musician's {@link Score} view built from that. Writing an
+ * untouched document gives back the original tree; a tool that changes something changes the
+ * proxymusic objects (or adds nodes) and calls {@link #treeChanged(Object)}, which merges the change
+ * into the original tree and leaves everything else as it was.
+ */
+public final class ScoreDocument {
+
+    private final String name;
+    private final Document xml;
+    private final Binder<Node> binder;
+    private final ScorePartwise tree;
+    private Score score;
+
+    ScoreDocument(String name, Document xml, Binder<Node> binder, ScorePartwise tree, Score score) {
+        this.name = name;
+        this.xml = xml;
+        this.binder = binder;
+        this.tree = tree;
+        this.score = score;
+    }
+
+    /** A new document for a score made by Kantor (from MIDI, a timeline, a model). */
+    public static ScoreDocument fromScore(Score score, String name) throws ScoreFileException {
+        ScorePartwise tree = new ScoreTreeBuilder().build(score);
+        Document xml = SecureXml.newDocument();
+        Binder<Node> binder = Proxymusic.newBinder();
+        try {
+            binder.marshal(tree, xml);
+            Object bound = binder.unmarshal(xml);
+            ScorePartwise boundTree = (ScorePartwise) (bound instanceof jakarta.xml.bind.JAXBElement<?> e ? e.getValue() : bound);
+            return new ScoreDocument(name, xml, binder, boundTree, new ScoreViewBuilder(name).build(boundTree));
+        } catch (JAXBException e) {
+            throw new ScoreFileException(name, null, null, "cannot write this score as MusicXML: " + MxlArchive.describe(e), e);
+        }
+    }
+
+    /** The file name it came from, for messages. */
+    public String name() {
+        return name;
+    }
+
+    public Score score() {
+        return score;
+    }
+
+    /** The proxymusic tree, bound to the original XML. */
+    public ScorePartwise tree() {
+        return tree;
+    }
+
+    /** The original XML tree; what {@link MusicXmlWriter} writes. */
+    public Document xml() {
+        return xml;
+    }
+
+    /** The XML node a proxymusic object was read from, or null for an object a tool created. */
+    public Node nodeOf(Object treeObject) {
+        return binder.getXMLNode(treeObject);
+    }
+
+    /**
+     * Merges a changed proxymusic object back into the original XML (its node is updated in place;
+     * nodes around it are untouched) and refreshes the {@link Score} view.
+     */
+    public void treeChanged(Object treeObject) throws ScoreFileException {
+        try {
+            binder.updateXML(treeObject);
+        } catch (JAXBException e) {
+            throw new ScoreFileException(name, null, null, "cannot merge a change into the score: " + MxlArchive.describe(e), e);
+        }
+        score = new ScoreViewBuilder(name).build(tree);
+    }
+}
