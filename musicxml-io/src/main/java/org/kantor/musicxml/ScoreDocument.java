@@ -5,6 +5,8 @@ import jakarta.xml.bind.JAXBException;
 import org.audiveris.proxymusic.ScorePartwise;
 import org.kantor.core.Score;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 /**
@@ -37,6 +39,7 @@ public final class ScoreDocument {
         Binder<Node> binder = Proxymusic.newBinder();
         try {
             binder.marshal(tree, xml);
+            removeUnusedNamespaceDeclarations(xml.getDocumentElement());
             Object bound = binder.unmarshal(xml);
             ScorePartwise boundTree = (ScorePartwise) (bound instanceof jakarta.xml.bind.JAXBElement<?> e ? e.getValue() : bound);
             return new ScoreDocument(name, xml, binder, boundTree, new ScoreViewBuilder(name).build(boundTree));
@@ -75,10 +78,50 @@ public final class ScoreDocument {
      */
     public void treeChanged(Object treeObject) throws ScoreFileException {
         try {
-            binder.updateXML(treeObject);
+            Node updated = binder.updateXML(treeObject);
+            if (updated instanceof Element element) {
+                removeUnusedNamespaceDeclarations(element);
+            }
         } catch (JAXBException e) {
             throw new ScoreFileException(name, null, null, "cannot merge a change into the score: " + MxlArchive.describe(e), e);
         }
         score = new ScoreViewBuilder(name).build(tree);
+    }
+
+    /** JAXB declares the xlink namespace on every element it updates; MusicXML files declare it only where used. */
+    private static void removeUnusedNamespaceDeclarations(Element element) {
+        NamedNodeMap attributes = element.getAttributes();
+        for (int i = attributes.getLength() - 1; i >= 0; i--) {
+            Node a = attributes.item(i);
+            if (a.getNodeName().startsWith("xmlns:")) {
+                String prefix = a.getNodeName().substring(6);
+                if (!usesPrefix(element, prefix)) {
+                    element.removeAttributeNode((org.w3c.dom.Attr) a);
+                }
+            }
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element e) {
+                removeUnusedNamespaceDeclarations(e);
+            }
+        }
+    }
+
+    private static boolean usesPrefix(Element element, String prefix) {
+        if (prefix.equals(element.getPrefix())) {
+            return true;
+        }
+        NamedNodeMap attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            if (prefix.equals(attributes.item(i).getPrefix())) {
+                return true;
+            }
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element e && usesPrefix(e, prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,0 +1,67 @@
+package org.kantor.musicxml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.audiveris.proxymusic.Direction;
+import org.audiveris.proxymusic.DirectionType;
+import org.audiveris.proxymusic.FormattedTextId;
+import org.audiveris.proxymusic.ObjectFactory;
+import org.audiveris.proxymusic.ScorePartwise;
+import org.junit.jupiter.api.Test;
+
+/** A tool's change is merged into the original tree; everything else stays byte-for-byte the same content. */
+class ScoreDocumentMergeTest {
+
+    private static Path chorale() {
+        return Corpora.BACH_CHORALES.files().stream().filter(p -> p.getFileName().toString().equals("bwv269.mxl")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void colouringOneNoteChangesOnlyThatNote() throws Exception {
+        ScoreDocument doc = MusicXmlReader.read(chorale());
+        List<String> before = XmlCanonicalForm.of(SecureXml.parse(MusicXmlWriter.toBytes(doc)));
+        ScorePartwise.Part.Measure measure = doc.tree().getPart().get(0).getMeasure().get(1);
+        org.audiveris.proxymusic.Note note = measure.getNoteOrBackupOrForward().stream()
+                .filter(o -> o instanceof org.audiveris.proxymusic.Note).map(o -> (org.audiveris.proxymusic.Note) o).findFirst().orElseThrow();
+        note.setColor("#FF0000");
+        doc.treeChanged(note);
+        List<String> after = XmlCanonicalForm.of(SecureXml.parse(MusicXmlWriter.toBytes(doc)));
+        assertEquals(before.size(), after.size());
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            if (!before.get(i).equals(after.get(i))) {
+                changed.add(after.get(i));
+            }
+        }
+        assertEquals(1, changed.size(), "changed lines: " + changed);
+        assertTrue(changed.get(0).startsWith("<note") && changed.get(0).contains("color=\"#FF0000\""), changed.get(0));
+    }
+
+    @Test
+    void addingADirectionKeepsTheRestOfTheMeasure() throws Exception {
+        ScoreDocument doc = MusicXmlReader.read(chorale());
+        List<String> before = XmlCanonicalForm.of(SecureXml.parse(MusicXmlWriter.toBytes(doc)));
+        ObjectFactory f = new ObjectFactory();
+        Direction d = f.createDirection();
+        DirectionType dt = f.createDirectionType();
+        FormattedTextId words = f.createFormattedTextId();
+        words.setValue("parallel fifths");
+        dt.getWordsOrSymbol().add(words);
+        d.getDirectionType().add(dt);
+        ScorePartwise.Part.Measure measure = doc.tree().getPart().get(0).getMeasure().get(2);
+        measure.getNoteOrBackupOrForward().add(0, d);
+        doc.treeChanged(measure);
+        List<String> after = XmlCanonicalForm.of(SecureXml.parse(MusicXmlWriter.toBytes(doc)));
+        assertEquals(before.size() + 7, after.size(), "direction, direction-type, words: open and close tags, and the text");
+        assertTrue(after.contains("text:parallel fifths"));
+        // everything outside the new direction is unchanged, in order
+        List<String> withoutDirection = new ArrayList<>(after);
+        int at = withoutDirection.indexOf("<direction>");
+        withoutDirection.subList(at, at + 7).clear();
+        assertEquals(null, XmlCanonicalForm.firstDifference(before, withoutDirection));
+    }
+}
