@@ -1,9 +1,6 @@
 package org.kantor.musicxml.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.kantor.musicxml.MusicXmlReader;
 import org.kantor.musicxml.MusicXmlWriter;
+import org.kantor.musicxml.MxlArchive;
 import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFileException;
 
@@ -21,9 +19,14 @@ import org.kantor.musicxml.ScoreFileException;
 public final class IoBenchmark {
 
     /** Throughput of one corpus: medians over the runs. */
-    public record CorpusFigures(String corpus, int files, long bytes, double readFilesPerSecond, double readMegabytesPerSecond,
+    /**
+     * Throughput of one corpus: medians over the runs. MB are megabytes of MusicXML text (unpacked for .mxl);
+     * {@code largestDocumentBytes} is the heap a read document of the corpus's largest file keeps alive,
+     * {@code peakResidentBytes} the process's peak resident memory so far.
+     */
+    public record CorpusFigures(String corpus, int files, long xmlBytes, double readFilesPerSecond, double readMegabytesPerSecond,
                                 double writeFilesPerSecond, double writeMegabytesPerSecond, double roundTripFilesPerSecond,
-                                long peakHeapBytes, int failures) {
+                                long largestDocumentBytes, long peakResidentBytes, int failures) {
     }
 
     /** Per-file conversion time of Kantor (in process) and MuseScore 3 (one process per file) on the same sample. */
@@ -38,14 +41,20 @@ public final class IoBenchmark {
 
     public static CorpusFigures measure(String corpus, List<Path> files, int runs) throws IOException {
         long bytes = 0;
+        Path largest = null;
+        long largestSize = -1;
         for (Path f : files) {
-            bytes += Files.size(f);
+            long size = xmlSize(f);
+            bytes += size;
+            if (size > largestSize) {
+                largest = f;
+                largestSize = size;
+            }
         }
         // warm-up: JAXB context, JIT
         for (Path f : files.subList(0, Math.min(30, files.size()))) {
             roundTrip(f);
         }
-        resetPeaks();
         List<Double> read = new ArrayList<>();
         List<Double> readMb = new ArrayList<>();
         List<Double> write = new ArrayList<>();
@@ -80,7 +89,7 @@ public final class IoBenchmark {
             both.add(files.size() / seconds(readNanos + writeNanos));
         }
         return new CorpusFigures(corpus, files.size(), bytes, Stats.median(read), Stats.median(readMb), Stats.median(write),
-                Stats.median(writeMb), Stats.median(both), peakHeap(), failures);
+                Stats.median(writeMb), Stats.median(both), largest == null ? 0 : retainedBytes(largest), peakResident(), failures);
     }
 
     /** Times MuseScore 3 converting each sample file to MusicXML, and Kantor's read-and-write of the same files. */
@@ -141,20 +150,57 @@ public final class IoBenchmark {
         return Math.max(nanos, 1) / 1e9;
     }
 
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
+    /** Size of the MusicXML text: the file itself, or the score inside an .mxl. */
+    private static long xmlSize(Path f) throws IOException {
+        byte[] bytes = Files.readAllBytes(f);
+        try {
+            return f.toString().endsWith(".mxl") ? MxlArchive.readScore(bytes, f.toString()).length : bytes.length;
+        } catch (ScoreFileException e) {
+            return bytes.length;
         }
     }
 
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                sum += pool.getPeakUsage().getUsed();
+    /** Heap kept alive by one read document, measured after full collections. */
+    private static long retainedBytes(Path f) {
+        Runtime rt = Runtime.getRuntime();
+        settle();
+        long before = rt.totalMemory() - rt.freeMemory();
+        ScoreDocument doc;
+        try {
+            doc = MusicXmlReader.read(f);
+        } catch (ScoreFileException e) {
+            return 0;
+        }
+        settle();
+        long after = rt.totalMemory() - rt.freeMemory();
+        if (doc.score() == null) {
+            return 0;
+        }
+        return Math.max(0, after - before);
+    }
+
+    private static void settle() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
-        return sum;
+    }
+
+    /** Peak resident set size of this process (VmHWM), or 0 where /proc is not available. */
+    public static long peakResident() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
     }
 }
