@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.kantor.musicxml.KantorData;
 import org.kantor.musicxml.bench.IoBenchmark;
 import picocli.CommandLine.Command;
@@ -93,9 +92,7 @@ final class BenchIoCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new Kantor.UserError("corpus folder not found: " + dir, Kantor.EXIT_BAD_INPUT);
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(xml|musicxml|mxl)$")).sorted().toList();
-        }
+        return KantorData.scoreFiles(dir);
     }
 
     /** Every k-th file, so the sample spreads over the corpus. */

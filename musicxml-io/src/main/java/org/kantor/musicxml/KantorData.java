@@ -1,7 +1,10 @@
 package org.kantor.musicxml;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Where the shared training and test data lives: {@code KANTOR_DATA} (environment) or
@@ -37,5 +40,15 @@ public final class KantorData {
         }
         Path p = root.resolve(name);
         return Files.exists(p) ? p : null;
+    }
+
+    /** The MusicXML files (.xml, .musicxml, .mxl) below a folder, sorted by path. */
+    public static List<Path> scoreFiles(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().matches(".*\\.(xml|musicxml|mxl)$"))
+                    .sorted()
+                    .toList();
+        }
     }
 }

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** The four score corpora of the shared data, with the number of files each must hold. */
 enum Corpora {
@@ -32,11 +30,8 @@ enum Corpora {
     }
 
     static List<Path> scoreFiles(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().matches(".*\\.(xml|musicxml|mxl)$"))
-                    .sorted()
-                    .toList();
+        try {
+            return KantorData.scoreFiles(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
