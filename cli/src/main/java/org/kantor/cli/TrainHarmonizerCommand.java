@@ -1,0 +1,66 @@
+package org.kantor.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.kantor.models.harmony.CoconetConfig;
+import org.kantor.models.harmony.HarmonizerTraining;
+import org.kantor.models.harmony.JsbChorales;
+import org.kantor.musicxml.KantorData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kantor train harmonizer}: the Coconet-style SATB model on the JSB chorales. */
+@Command(name = "harmonizer", mixinStandardHelpOptions = true,
+        description = {"Train the four-part harmony model on the JSB chorales (train split), with orderless masks,",
+            "random crops and transpositions. Logs loss and validation NLL; writes a checkpoint every few hundred steps;",
+            "run it again with the same --out to resume."})
+final class TrainHarmonizerCommand implements Callable<Integer> {
+
+    @Option(names = "--out", defaultValue = "harmonizer-training", description = "Folder for checkpoints and progress (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--steps", defaultValue = "30000", description = "Total training steps (default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--batch", defaultValue = "16", description = "Crops per step (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--crop", defaultValue = "64", description = "Crop length in 16th notes (default ${DEFAULT-VALUE}).")
+    int crop;
+
+    @Option(names = "--channels", defaultValue = "192", description = "Feature maps (default ${DEFAULT-VALUE}).")
+    int channels;
+
+    @Option(names = "--blocks", defaultValue = "16", description = "Residual blocks (default ${DEFAULT-VALUE}).")
+    int blocks;
+
+    @Option(names = "--learning-rate", defaultValue = "0.002", description = "Peak learning rate of the cosine schedule (default ${DEFAULT-VALUE}).")
+    float learningRate;
+
+    @Option(names = "--checkpoint-every", defaultValue = "250", description = "Steps between checkpoints (default ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--validate-every", defaultValue = "1000", description = "Steps between validation NLL figures (default ${DEFAULT-VALUE}).")
+    int validateEvery;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        Path data = KantorData.corpus("jsb-chorales");
+        if (data == null) {
+            throw new Kantor.UserError("the JSB chorales were not found: set KANTOR_DATA to the shared data folder", Kantor.EXIT_BAD_INPUT);
+        }
+        if (steps < 1 || batch < 1 || crop < 8 || channels < 1 || blocks < 0 || checkpointEvery < 1 || validateEvery < 1) {
+            throw new Kantor.UserError("steps, batch, channels and intervals must be positive, and --crop at least 8");
+        }
+        CoconetConfig config = new CoconetConfig(channels, blocks, CoconetConfig.DEFAULT.timeDilations());
+        HarmonizerTraining.Settings settings = new HarmonizerTraining.Settings(config, steps, batch, crop, learningRate,
+                checkpointEvery, validateEvery, seed);
+        HarmonizerTraining.Progress p = new HarmonizerTraining(settings, JsbChorales.load(data), out, System.out).run();
+        System.out.printf("done: step %d, valid NLL %.4f (best %.4f), %s of training; weights in %s%n", p.step(),
+                p.lastValidNll(), p.bestValidNll(), String.format("%.1f h", p.seconds() / 3600), out.resolve(HarmonizerTraining.WEIGHTS));
+        return Kantor.EXIT_OK;
+    }
+}

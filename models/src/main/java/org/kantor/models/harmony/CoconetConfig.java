@@ -1,0 +1,32 @@
+package org.kantor.models.harmony;
+
+/**
+ * Size of the harmony network: {@code channels} feature maps and {@code residualBlocks} dilated
+ * residual convolution blocks over time, cycling through {@code timeDilations} so the receptive
+ * field covers a whole chorale phrase and more at little cost.
+ */
+public record CoconetConfig(int channels, int residualBlocks, int[] timeDilations) {
+
+    public static final CoconetConfig DEFAULT = new CoconetConfig(192, 16, new int[] {1, 2, 4, 8, 16, 32});
+
+    /** A tiny network for smoke tests of the training code. */
+    public static final CoconetConfig TINY = new CoconetConfig(16, 2, new int[] {1, 2});
+
+    /** Steps of context on each side of a cell that the network can see. */
+    public int receptiveFieldEachSide() {
+        int r = 1;
+        for (int i = 0; i < residualBlocks; i++) {
+            r += timeDilations[i % timeDilations.length];
+        }
+        return r;
+    }
+
+    public String describe() {
+        StringBuilder d = new StringBuilder();
+        for (int i = 0; i < timeDilations.length; i++) {
+            d.append(i == 0 ? "" : ",").append(timeDilations[i]);
+        }
+        return channels + " channels, " + residualBlocks + " residual blocks (kernel-3 convolution over time, batch norm, ReLU), time dilations "
+                + d + ", context +-" + receptiveFieldEachSide() + " sixteenths";
+    }
+}

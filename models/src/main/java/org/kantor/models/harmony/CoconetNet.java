@@ -1,0 +1,74 @@
+package org.kantor.models.harmony;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.norm.BatchNorm;
+import java.util.List;
+
+/**
+ * The Coconet-style harmony network as a DJL block. Input: (batch, 8, steps, 46) = the piano roll of
+ * the four voices with unknown cells zeroed, then the four voices' masks (1 = unknown) spread over
+ * pitch. Output: (batch, 4, steps, 46) logits; a softmax over the last axis gives each voice's pitch
+ * distribution at each step.
+ *
+ * <p>Coconet convolves time x pitch as an image. On a two-core CPU, dense convolutions over time with
+ * every voice and pitch as channels train several times faster for the same quality (measured: a
+ * 64-channel 2D net took 5 s a step where this one takes 0.5 s), so each step of the score is one
+ * vector of 4 x 46 pitches + 4 masks, and dilated residual convolutions over time mix steps.
+ */
+public final class CoconetNet {
+
+    public static final int INPUT_CHANNELS = 2 * PianoRoll.VOICES;
+    static final int FRAME_FEATURES = PianoRoll.VOICES * PianoRoll.PITCHES + PianoRoll.VOICES;
+    static final int FRAME_OUTPUTS = PianoRoll.VOICES * PianoRoll.PITCHES;
+
+    private CoconetNet() {
+    }
+
+    public static Block build(CoconetConfig config) {
+        int c = config.channels();
+        SequentialBlock net = new SequentialBlock();
+        net.add(new LambdaBlock(CoconetNet::toFrames, "toFrames"));
+        net.add(Conv1d.builder().setKernelShape(new Shape(3)).optPadding(new Shape(1)).setFilters(c).build());
+        net.add(BatchNorm.builder().build());
+        net.add(Activation.reluBlock());
+        for (int i = 0; i < config.residualBlocks(); i++) {
+            int d = config.timeDilations()[i % config.timeDilations().length];
+            SequentialBlock residual = new SequentialBlock();
+            residual.add(Conv1d.builder().setKernelShape(new Shape(3)).optDilation(new Shape(d)).optPadding(new Shape(d)).setFilters(c).build());
+            residual.add(BatchNorm.builder().build());
+            residual.add(Activation.reluBlock());
+            net.add(new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())),
+                    List.of(residual, Blocks.identityBlock())));
+        }
+        net.add(Conv1d.builder().setKernelShape(new Shape(1)).setFilters(FRAME_OUTPUTS).build());
+        net.add(new LambdaBlock(CoconetNet::toRoll, "toRoll"));
+        return net;
+    }
+
+    /** (batch, 8, steps, 46) -> (batch, 188, steps): the known roll of each voice, then one mask value per voice. */
+    private static NDList toFrames(NDList input) {
+        NDArray x = input.singletonOrThrow();
+        long batch = x.getShape().get(0);
+        long steps = x.getShape().get(2);
+        NDArray roll = x.get(":, 0:4, :, :").transpose(0, 1, 3, 2).reshape(batch, PianoRoll.VOICES * PianoRoll.PITCHES, steps);
+        NDArray mask = x.get(":, 4:8, :, 0");
+        return new NDList(roll.concat(mask, 1));
+    }
+
+    /** (batch, 184, steps) -> (batch, 4, steps, 46). */
+    private static NDList toRoll(NDList input) {
+        NDArray y = input.singletonOrThrow();
+        long batch = y.getShape().get(0);
+        long steps = y.getShape().get(2);
+        return new NDList(y.reshape(batch, PianoRoll.VOICES, PianoRoll.PITCHES, steps).transpose(0, 1, 3, 2));
+    }
+}

@@ -1,0 +1,228 @@
+package org.kantor.models.harmony;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.kantor.models.DjlEngine;
+import org.kantor.musicxml.AtomicFiles;
+
+/**
+ * Trains the harmony network on JSB chorales with orderless (and task-shaped) masks, random crops and
+ * transpositions. Resumable: every checkpoint writes the weights and the progress so far; a new run
+ * in the same folder continues from the last one.
+ */
+public final class HarmonizerTraining {
+
+    /** Everything a run is asked to do. */
+    public record Settings(CoconetConfig config, int steps, int batch, int crop, float learningRate, int checkpointEvery,
+                           int validateEvery, long seed) {
+        public static Settings defaults() {
+            return new Settings(CoconetConfig.DEFAULT, 30_000, 16, 64, 2e-3f, 250, 1000, 1);
+        }
+    }
+
+    /** What is written beside the weights: the run so far. */
+    public record Progress(int step, double lastLoss, Double lastValidNll, Double bestValidNll, double seconds,
+                           int channels, int residualBlocks, int[] timeDilations, int batch, int crop, float learningRate, long seed) {
+    }
+
+    public static final String WEIGHTS = "coconet.params";
+    public static final String PROGRESS = "progress.json";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    private final Settings settings;
+    private final JsbChorales data;
+    private final Path folder;
+    private final PrintStream log;
+
+    public HarmonizerTraining(Settings settings, JsbChorales data, Path folder, PrintStream log) {
+        this.settings = settings;
+        this.data = data;
+        this.folder = folder;
+        this.log = log;
+    }
+
+    public Progress run() throws IOException {
+        DjlEngine.get();
+        Files.createDirectories(folder);
+        Progress previous = readProgress(folder);
+        int startStep = previous == null ? 0 : previous.step();
+        double secondsBefore = previous == null ? 0 : previous.seconds();
+        Double best = previous == null ? null : previous.bestValidNll();
+        Block block = CoconetNet.build(settings.config());
+        try (Model model = Model.newInstance("coconet")) {
+            model.setBlock(block);
+            Tracker schedule = new Tracker() {
+                @Override
+                public float getNewValue(int numUpdate) {
+                    // cosine decay over the whole run, counted from the run's first step even after a resume
+                    double progress = Math.min(1.0, (startStep + numUpdate) / (double) settings.steps());
+                    return (float) (settings.learningRate() * (0.02 + 0.98 * 0.5 * (1 + Math.cos(Math.PI * progress))));
+                }
+            };
+            DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).build());
+            try (Trainer trainer = model.newTrainer(trainingConfig)) {
+                trainer.initialize(new Shape(settings.batch(), CoconetNet.INPUT_CHANNELS, settings.crop(), PianoRoll.PITCHES));
+                if (previous != null) {
+                    loadWeights(block, model.getNDManager(), folder.resolve(WEIGHTS));
+                    log.printf("resuming from step %d (best valid NLL so far %s)%n", startStep, best == null ? "-" : String.format("%.4f", best));
+                }
+                log.printf("training %s, %d parameters, batch %d x %d steps, %d training chorales%n", settings.config().describe(),
+                        parameterCount(block), settings.batch(), settings.crop(), data.train().size());
+                Random random = new Random(settings.seed() * 1_000_003L + startStep);
+                RollBatch batch = RollBatch.allocate(settings.batch(), settings.crop());
+                float[][] mask = new float[PianoRoll.VOICES][settings.crop()];
+                TrainingLog progress = new TrainingLog(log, startStep);
+                long runStarted = System.nanoTime();
+                double lossAverage = Double.NaN;
+                Double lastValid = previous == null ? null : previous.lastValidNll();
+                for (int step = startStep + 1; step <= settings.steps(); step++) {
+                    fill(batch, mask, random);
+                    double loss;
+                    try (NDManager sub = model.getNDManager().newSubManager()) {
+                        NDArray roll = batch.rollArray(sub);
+                        NDArray m = batch.maskArray(sub);
+                        NDArray weights = m.mul(batch.soundingArray(sub));
+                        try (GradientCollector gc = trainer.newGradientCollector()) {
+                            NDArray logits = trainer.forward(new NDList(RollBatch.networkInput(roll, m))).singletonOrThrow();
+                            NDArray[] nll = HarmonyLoss.nll(logits, roll, weights);
+                            NDArray mean = nll[0].div(nll[1].maximum(1f));
+                            gc.backward(mean);
+                            loss = mean.getFloat();
+                        }
+                        trainer.step();
+                    }
+                    lossAverage = Double.isNaN(lossAverage) ? loss : 0.98 * lossAverage + 0.02 * loss;
+                    Double valid = null;
+                    if (step % settings.validateEvery() == 0 || step == settings.steps()) {
+                        valid = HarmonyEvaluation.quickValidNll(block, model.getNDManager(), data.valid(), settings.crop());
+                        lastValid = valid;
+                    }
+                    if (step % 10 == 0 || valid != null) {
+                        progress.progress(step, settings.steps(), lossAverage, valid);
+                    }
+                    if (step % settings.checkpointEvery() == 0 || step == settings.steps()) {
+                        double seconds = secondsBefore + (System.nanoTime() - runStarted) / 1e9;
+                        if (valid != null && (best == null || valid < best)) {
+                            best = valid;
+                            saveWeights(block, folder.resolve("best-" + WEIGHTS));
+                        }
+                        saveWeights(block, folder.resolve(WEIGHTS));
+                        CoconetConfig c = settings.config();
+                        writeProgress(folder, new Progress(step, lossAverage, lastValid, best, seconds, c.channels(), c.residualBlocks(),
+                                c.timeDilations(), settings.batch(), settings.crop(), settings.learningRate(), settings.seed()));
+                    }
+                }
+            }
+        }
+        return readProgress(folder);
+    }
+
+    private void fill(RollBatch batch, float[][] mask, Random random) {
+        List<PianoRoll> train = data.train();
+        for (int b = 0; b < batch.batch(); b++) {
+            PianoRoll chorale = train.get(random.nextInt(train.size()));
+            int start = chorale.steps() > batch.steps() ? random.nextInt(chorale.steps() - batch.steps() + 1) : 0;
+            int[][] crop = new int[Math.min(batch.steps(), chorale.steps() - start)][];
+            for (int t = 0; t < crop.length; t++) {
+                crop[t] = new int[PianoRoll.VOICES];
+                for (int v = 0; v < PianoRoll.VOICES; v++) {
+                    crop[t][v] = chorale.pitch(start + t, v);
+                }
+            }
+            int shift = randomTransposition(crop, random);
+            for (int[] s : crop) {
+                for (int v = 0; v < PianoRoll.VOICES; v++) {
+                    if (s[v] != PianoRoll.SILENT) {
+                        s[v] += shift;
+                    }
+                }
+            }
+            MaskPolicy.sample(mask, random);
+            batch.put(b, crop, mask);
+        }
+    }
+
+    /** A shift of up to a tritone each way that keeps every note in range, so every key is seen. */
+    private static int randomTransposition(int[][] crop, Random random) {
+        int low = Integer.MAX_VALUE;
+        int high = Integer.MIN_VALUE;
+        for (int[] s : crop) {
+            for (int p : s) {
+                if (p != PianoRoll.SILENT) {
+                    low = Math.min(low, p);
+                    high = Math.max(high, p);
+                }
+            }
+        }
+        if (low > high) {
+            return 0;
+        }
+        int down = Math.max(-6, PianoRoll.LOWEST - low);
+        int up = Math.min(5, PianoRoll.HIGHEST - high);
+        return up < down ? 0 : down + random.nextInt(up - down + 1);
+    }
+
+    public static long parameterCount(Block block) {
+        long n = 0;
+        for (var p : block.getParameters()) {
+            n += p.getValue().getArray().size();
+        }
+        return n;
+    }
+
+    static void saveWeights(Block block, Path file) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            block.saveParameters(out);
+        }
+        AtomicFiles.write(file, bytes.toByteArray());
+    }
+
+    static void loadWeights(Block block, NDManager manager, Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+            block.loadParameters(manager, in);
+        } catch (ai.djl.MalformedModelException e) {
+            throw new IOException(file + ": not weights of this network (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public static Progress readProgress(Path folder) throws IOException {
+        Path p = folder.resolve(PROGRESS);
+        if (!Files.exists(p) || !Files.exists(folder.resolve(WEIGHTS))) {
+            return null;
+        }
+        return GSON.fromJson(Files.readString(p, StandardCharsets.UTF_8), Progress.class);
+    }
+
+    private static void writeProgress(Path folder, Progress progress) throws IOException {
+        AtomicFiles.write(folder.resolve(PROGRESS), GSON.toJson(progress).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ParameterStore inference(NDManager manager) {
+        return new ParameterStore(manager, false);
+    }
+}

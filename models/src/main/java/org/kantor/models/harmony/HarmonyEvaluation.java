@@ -1,0 +1,52 @@
+package org.kantor.models.harmony;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import java.util.List;
+import java.util.Random;
+
+/** Likelihood figures for the harmony network. */
+public final class HarmonyEvaluation {
+
+    private HarmonyEvaluation() {
+    }
+
+    /**
+     * A quick validation figure for training logs: mean NLL per unknown note over fixed orderless masks of
+     * the first {@code crop} steps of every validation chorale (same masks every time, so runs compare).
+     */
+    public static double quickValidNll(Block block, NDManager manager, List<PianoRoll> valid, int crop) {
+        Random random = new Random(12345);
+        double total = 0;
+        double count = 0;
+        float[][] mask = new float[PianoRoll.VOICES][crop];
+        int batchSize = 16;
+        for (int from = 0; from < valid.size(); from += batchSize) {
+            int n = Math.min(batchSize, valid.size() - from);
+            RollBatch batch = RollBatch.allocate(n, crop);
+            for (int b = 0; b < n; b++) {
+                PianoRoll chorale = valid.get(from + b);
+                int[][] steps = new int[Math.min(crop, chorale.steps())][];
+                for (int t = 0; t < steps.length; t++) {
+                    steps[t] = new int[PianoRoll.VOICES];
+                    for (int v = 0; v < PianoRoll.VOICES; v++) {
+                        steps[t][v] = chorale.pitch(t, v);
+                    }
+                }
+                MaskPolicy.sample(mask, random);
+                batch.put(b, steps, mask);
+            }
+            try (NDManager sub = manager.newSubManager()) {
+                NDArray roll = batch.rollArray(sub);
+                NDArray m = batch.maskArray(sub);
+                NDArray logits = block.forward(HarmonizerTraining.inference(sub), new NDList(RollBatch.networkInput(roll, m)), false).singletonOrThrow();
+                NDArray[] nll = HarmonyLoss.nll(logits, roll, m.mul(batch.soundingArray(sub)));
+                total += nll[0].getFloat();
+                count += nll[1].getFloat();
+            }
+        }
+        return total / Math.max(count, 1);
+    }
+}

@@ -1,0 +1,65 @@
+package org.kantor.models.harmony;
+
+/**
+ * The four-voice piano roll the harmony model reads and writes: voices soprano, alto, tenor, bass;
+ * time in 16th-note steps; pitches MIDI 36 (C2) to 81 (A5). A cell holds the MIDI pitch of a voice at
+ * a step, or {@link #SILENT}.
+ */
+public final class PianoRoll {
+
+    public static final int VOICES = 4;
+    public static final int LOWEST = 36;
+    public static final int PITCHES = 46;
+    public static final int HIGHEST = LOWEST + PITCHES - 1;
+    public static final int SILENT = -1;
+    public static final String[] VOICE_NAMES = {"soprano", "alto", "tenor", "bass"};
+
+    private final int[][] pitches;
+
+    /** {@code pitches[step][voice]}: MIDI pitch or {@link #SILENT}. */
+    public PianoRoll(int[][] pitches) {
+        for (int[] step : pitches) {
+            if (step.length != VOICES) {
+                throw new IllegalArgumentException("every step needs " + VOICES + " voices");
+            }
+        }
+        this.pitches = pitches;
+    }
+
+    public int steps() {
+        return pitches.length;
+    }
+
+    public int pitch(int step, int voice) {
+        return pitches[step][voice];
+    }
+
+    public int[][] toArray() {
+        int[][] copy = new int[pitches.length][];
+        for (int i = 0; i < pitches.length; i++) {
+            copy[i] = pitches[i].clone();
+        }
+        return copy;
+    }
+
+    /** Lowest and highest sounding pitch, or null when everything is silent. */
+    public int[] range() {
+        int low = Integer.MAX_VALUE;
+        int high = Integer.MIN_VALUE;
+        for (int[] step : pitches) {
+            for (int p : step) {
+                if (p != SILENT) {
+                    low = Math.min(low, p);
+                    high = Math.max(high, p);
+                }
+            }
+        }
+        return low > high ? null : new int[] {low, high};
+    }
+
+    /** Semitone shifts that keep every note inside the model's range. */
+    public int[] transpositionLimits() {
+        int[] r = range();
+        return r == null ? new int[] {0, 0} : new int[] {LOWEST - r[0], HIGHEST - r[1]};
+    }
+}

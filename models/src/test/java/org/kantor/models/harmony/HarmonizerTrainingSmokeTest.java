@@ -1,0 +1,51 @@
+package org.kantor.models.harmony;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kantor.musicxml.KantorData;
+
+/** A few training steps of a tiny network prove the training code still works; training proper never runs in CI. */
+class HarmonizerTrainingSmokeTest {
+
+    static JsbChorales data() throws Exception {
+        Path folder = KantorData.corpus("jsb-chorales");
+        assumeTrue(folder != null, "jsb-chorales not found");
+        return JsbChorales.load(folder);
+    }
+
+    @Test
+    void theSplitIsCoconets() throws Exception {
+        JsbChorales jsb = data();
+        assertEquals(229, jsb.train().size());
+        assertEquals(76, jsb.valid().size());
+        assertEquals(77, jsb.test().size());
+        assertEquals(4, jsb.train().get(0).toArray()[0].length);
+    }
+
+    @Test
+    void trainsAFewStepsAndResumes(@TempDir Path dir) throws Exception {
+        JsbChorales jsb = data();
+        HarmonizerTraining.Settings settings = new HarmonizerTraining.Settings(CoconetConfig.TINY, 4, 4, 32, 1e-3f, 2, 2, 7);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        HarmonizerTraining.Progress first = new HarmonizerTraining(settings, jsb, dir, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        assertEquals(4, first.step());
+        assertTrue(Files.size(dir.resolve(HarmonizerTraining.WEIGHTS)) > 0);
+        assertTrue(first.lastValidNll() > 0 && first.lastValidNll() < 10, "valid NLL " + first.lastValidNll());
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("valid NLL"), log.toString(StandardCharsets.UTF_8));
+
+        HarmonizerTraining.Settings longer = new HarmonizerTraining.Settings(CoconetConfig.TINY, 6, 4, 32, 1e-3f, 2, 2, 7);
+        ByteArrayOutputStream log2 = new ByteArrayOutputStream();
+        HarmonizerTraining.Progress second = new HarmonizerTraining(longer, jsb, dir, new PrintStream(log2, true, StandardCharsets.UTF_8)).run();
+        assertTrue(log2.toString(StandardCharsets.UTF_8).contains("resuming from step 4"), log2.toString(StandardCharsets.UTF_8));
+        assertEquals(6, second.step());
+    }
+}
