@@ -2,6 +2,7 @@ package org.kantor.musicxml;
 
 import jakarta.xml.bind.Binder;
 import jakarta.xml.bind.JAXBException;
+import java.util.List;
 import org.audiveris.proxymusic.ScorePartwise;
 import org.kantor.core.Score;
 import org.w3c.dom.Document;
@@ -46,6 +47,49 @@ public final class ScoreDocument {
         } catch (JAXBException e) {
             throw new ScoreFileException(name, null, null, "cannot write this score as MusicXML: " + MxlArchive.describe(e), e);
         }
+    }
+
+    /** An independent copy, e.g. one per variation a tool writes. */
+    public ScoreDocument copy() throws ScoreFileException {
+        return MusicXmlReader.read(MusicXmlWriter.toBytes(this), name);
+    }
+
+    /**
+     * Adds parts made by a tool to the original tree: their part-list entries and measures are inserted
+     * before the part at {@code position} (or at the end), with ids that do not clash with the score's.
+     * Nothing of the existing parts changes.
+     */
+    public void addParts(Score parts, int position) throws ScoreFileException {
+        ScorePartwise generated = new ScoreTreeBuilder().build(parts);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Object o : tree.getPartList().getPartGroupOrScorePart()) {
+            if (o instanceof org.audiveris.proxymusic.ScorePart sp) {
+                ids.add(sp.getId());
+            }
+        }
+        int insertAt = position < 0 || position >= tree.getPart().size() ? tree.getPart().size() : position;
+        Object anchor = insertAt < tree.getPart().size() ? tree.getPart().get(insertAt).getId() : null;
+        List<Object> partList = tree.getPartList().getPartGroupOrScorePart();
+        int listIndex = anchor == null ? partList.size() : partList.indexOf(anchor);
+        if (listIndex < 0) {
+            listIndex = partList.size();
+        }
+        int n = 1;
+        for (ScorePartwise.Part part : generated.getPart()) {
+            org.audiveris.proxymusic.ScorePart sp = (org.audiveris.proxymusic.ScorePart) part.getId();
+            while (ids.contains("P" + n)) {
+                n++;
+            }
+            String id = "P" + n;
+            ids.add(id);
+            sp.setId(id);
+            for (org.audiveris.proxymusic.ScoreInstrument si : sp.getScoreInstrument()) {
+                si.setId(id + "-I1");
+            }
+            partList.add(listIndex++, sp);
+            tree.getPart().add(insertAt++, part);
+        }
+        treeChanged(tree);
     }
 
     /** The file name it came from, for messages. */

@@ -64,4 +64,38 @@ class ScoreDocumentMergeTest {
         withoutDirection.subList(at, at + 7).clear();
         assertEquals(null, XmlCanonicalForm.firstDifference(before, withoutDirection));
     }
+
+    @Test
+    void addedPartsLeaveTheOriginalPartsUntouched() throws Exception {
+        ScoreDocument doc = MusicXmlReader.read(chorale());
+        List<String> before = XmlCanonicalForm.of(SecureXml.parse(MusicXmlWriter.toBytes(doc)));
+        org.kantor.core.Score original = doc.score();
+        // a new part: the bass line an octave lower, notated into the chorale's own measures
+        var timeline = org.kantor.core.timeline.ScoreToTimeline.convert(original);
+        var bass = timeline.notesOfPart(3).stream().map(n -> new org.kantor.core.timeline.TimedNote(n.midi() - 12, n.onset(), n.offset(),
+                n.velocity(), 0, null, 0, null)).toList();
+        var newTimeline = new org.kantor.core.timeline.Timeline(bass, timeline.tempo(), timeline.meters(), timeline.keys(),
+                List.of(new org.kantor.core.timeline.Timeline.PartInfo("Contrabass", 1, org.kantor.core.Instrument.PIANO)), timeline.pickup());
+        org.kantor.core.Score added = org.kantor.core.timeline.TimelineToScore.convert(newTimeline,
+                new org.kantor.core.timeline.TimelineToScore.Options(null, null, null), org.kantor.core.timeline.MeasureLayout.of(original));
+        doc.addParts(added, -1);
+
+        assertEquals(5, doc.score().parts().size());
+        assertEquals("Contrabass", doc.score().parts().get(4).name());
+        assertEquals(original.parts().get(0).measures().size(), doc.score().parts().get(4).measures().size());
+        assertEquals(original.parts().get(0).measures().get(0).number(), doc.score().parts().get(4).measures().get(0).number());
+        List<String> after = XmlCanonicalForm.of(SecureXml.parse(MusicXmlWriter.toBytes(doc)));
+        // every line of the original is still there, in order
+        int i = 0;
+        for (String line : after) {
+            if (i < before.size() && line.equals(before.get(i))) {
+                i++;
+            }
+        }
+        assertEquals(before.size(), i, "original content kept in order");
+        ScoreDocument reread = MusicXmlReader.read(MusicXmlWriter.toBytes(doc), "with-part.musicxml");
+        assertEquals(5, reread.score().parts().size());
+        assertEquals(timeline.notesOfPart(3).size(), org.kantor.core.timeline.ScoreToTimeline.convert(reread.score()).notesOfPart(4).size(),
+                "one sounding note per bass note");
+    }
 }

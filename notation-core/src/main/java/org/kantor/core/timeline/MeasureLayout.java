@@ -19,6 +19,19 @@ public final class MeasureLayout {
     private MeasureLayout() {
     }
 
+    /** The measures of an existing score, as its first part has them: numbers as printed, pickups, lengths. */
+    public static List<Slot> of(org.kantor.core.Score score) {
+        List<Slot> slots = new ArrayList<>();
+        Rational at = Rational.ZERO;
+        if (!score.parts().isEmpty()) {
+            for (org.kantor.core.Measure m : score.parts().get(0).measures()) {
+                slots.add(new Slot(m.number(), m.implicit(), at, m.length(), m.time(), m.key()));
+                at = at.plus(m.length());
+            }
+        }
+        return slots;
+    }
+
     public static List<Slot> of(Timeline timeline) {
         List<Slot> slots = new ArrayList<>();
         Rational end = timeline.end();

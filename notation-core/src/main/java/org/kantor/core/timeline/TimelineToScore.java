@@ -42,7 +42,15 @@ public final class TimelineToScore {
 
     public static Score convert(Timeline timeline, Options options) {
         Timeline t = options.grid() == null ? timeline : Quantizer.toGrid(timeline, options.grid());
-        List<MeasureLayout.Slot> slots = MeasureLayout.of(t);
+        return notate(t, options, MeasureLayout.of(t));
+    }
+
+    /** Notates into given measures, e.g. those of the score that new voices are added to. */
+    public static Score convert(Timeline timeline, Options options, List<MeasureLayout.Slot> slots) {
+        return notate(options.grid() == null ? timeline : Quantizer.toGrid(timeline, options.grid()), options, slots);
+    }
+
+    private static Score notate(Timeline t, Options options, List<MeasureLayout.Slot> slots) {
         List<Part> parts = new ArrayList<>();
         List<Timeline.PartInfo> infos = new ArrayList<>(t.parts());
         int highestPart = t.notes().stream().mapToInt(TimedNote::part).max().orElse(-1);

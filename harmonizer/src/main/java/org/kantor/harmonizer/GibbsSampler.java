@@ -1,0 +1,142 @@
+package org.kantor.harmonizer;
+
+import java.util.Random;
+import org.kantor.models.harmony.HarmonyModel;
+import org.kantor.models.harmony.PianoRoll;
+import org.kantor.models.harmony.RollBatch;
+
+/**
+ * Annealed blocked Gibbs sampling (Yao et al. 2014, as Coconet uses it): start from independent
+ * guesses for every unknown cell, then repeatedly hide a random block of the unknown cells and
+ * resample it given everything else, the block shrinking from all of them to a few percent. Known
+ * cells never change. Several variations are sampled at once as one batch.
+ */
+public final class GibbsSampler {
+
+    /** Sampling settings; {@code steps} resampling rounds, block share annealed from pMax to pMin over eta of the rounds. */
+    public record Settings(int steps, double temperature, double pMax, double pMin, double eta, boolean keepInRange) {
+        public static Settings defaults() {
+            return new Settings(48, 0.9, 0.9, 0.05, 0.75, true);
+        }
+    }
+
+    private final HarmonyModel model;
+    private final Settings settings;
+
+    public GibbsSampler(HarmonyModel model, Settings settings) {
+        this.model = model;
+        this.settings = settings;
+    }
+
+    /**
+     * Fills the unknown cells of {@code variations} copies of a roll.
+     * @param pitches {@code [step][voice]}: known pitches (unknown cells are ignored)
+     * @param unknown {@code [voice][step]}: true where the sampler decides
+     * @return {@code [variation][step][voice]}
+     */
+    public int[][][] sample(int[][] pitches, boolean[][] unknown, int variations, Random random) {
+        int steps = pitches.length;
+        int[][][] state = new int[variations][steps][PianoRoll.VOICES];
+        for (int v = 0; v < variations; v++) {
+            for (int t = 0; t < steps; t++) {
+                state[v][t] = pitches[t].clone();
+            }
+        }
+        boolean[][][] resample = new boolean[variations][][];
+        // first: every unknown cell at once, sampled independently
+        for (int v = 0; v < variations; v++) {
+            resample[v] = unknown;
+        }
+        resampleBlock(state, unknown, resample, random);
+        for (int round = 0; round < settings.steps(); round++) {
+            double p = Math.max(settings.pMin(), settings.pMax() - (settings.pMax() - settings.pMin()) * round / (settings.eta() * settings.steps()));
+            for (int v = 0; v < variations; v++) {
+                resample[v] = block(unknown, p, random);
+            }
+            resampleBlock(state, unknown, resample, random);
+        }
+        return state;
+    }
+
+    private static boolean[][] block(boolean[][] unknown, double p, Random random) {
+        boolean[][] b = new boolean[unknown.length][unknown[0].length];
+        boolean any = false;
+        int count = 0;
+        for (int voice = 0; voice < unknown.length; voice++) {
+            for (int t = 0; t < unknown[0].length; t++) {
+                if (unknown[voice][t]) {
+                    count++;
+                    if (random.nextDouble() < p) {
+                        b[voice][t] = true;
+                        any = true;
+                    }
+                }
+            }
+        }
+        if (!any && count > 0) {
+            // always resample at least one cell
+            int pick = random.nextInt(count);
+            for (int voice = 0; voice < unknown.length; voice++) {
+                for (int t = 0; t < unknown[0].length; t++) {
+                    if (unknown[voice][t] && pick-- == 0) {
+                        b[voice][t] = true;
+                    }
+                }
+            }
+        }
+        return b;
+    }
+
+    private void resampleBlock(int[][][] state, boolean[][] unknown, boolean[][][] block, Random random) {
+        int variations = state.length;
+        int steps = state[0].length;
+        RollBatch batch = RollBatch.allocate(variations, steps);
+        float[][] mask = new float[PianoRoll.VOICES][steps];
+        for (int v = 0; v < variations; v++) {
+            for (int voice = 0; voice < PianoRoll.VOICES; voice++) {
+                for (int t = 0; t < steps; t++) {
+                    mask[voice][t] = block[v][voice][t] ? 1f : 0f;
+                }
+            }
+            batch.put(v, state[v], mask);
+        }
+        float[] logp = model.logProbabilities(batch, settings.temperature());
+        for (int v = 0; v < variations; v++) {
+            for (int voice = 0; voice < PianoRoll.VOICES; voice++) {
+                for (int t = 0; t < steps; t++) {
+                    if (block[v][voice][t] && unknown[voice][t]) {
+                        int offset = (((v * PianoRoll.VOICES) + voice) * steps + t) * PianoRoll.PITCHES;
+                        state[v][t][voice] = draw(logp, offset, voice, random);
+                    }
+                }
+            }
+        }
+    }
+
+    private int draw(float[] logp, int offset, int voice, Random random) {
+        VoiceRange range = VoiceRange.TEXTBOOK[voice];
+        double total = 0;
+        double[] weights = new double[PianoRoll.PITCHES];
+        for (int i = 0; i < PianoRoll.PITCHES; i++) {
+            int midi = PianoRoll.LOWEST + i;
+            boolean allowed = !settings.keepInRange() || range.contains(midi);
+            weights[i] = allowed ? Math.exp(logp[offset + i]) : 0;
+            total += weights[i];
+        }
+        if (total <= 0) {
+            // nothing allowed had any weight: fall back to the model alone
+            for (int i = 0; i < PianoRoll.PITCHES; i++) {
+                weights[i] = Math.exp(logp[offset + i]);
+                total += weights[i];
+            }
+        }
+        double r = random.nextDouble() * total;
+        for (int i = 0; i < PianoRoll.PITCHES; i++) {
+            r -= weights[i];
+            if (r <= 0) {
+                return PianoRoll.LOWEST + i;
+            }
+        }
+        return PianoRoll.LOWEST + PianoRoll.PITCHES - 1;
+    }
+}

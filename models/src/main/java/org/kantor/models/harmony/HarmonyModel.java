@@ -1,0 +1,109 @@
+package org.kantor.models.harmony;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import com.google.gson.Gson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.kantor.models.CompactWeights;
+import org.kantor.models.DjlEngine;
+
+/**
+ * The trained harmony network, ready to answer: for a batch of piano rolls with unknown cells, the
+ * log-probability of every pitch for every voice at every step. Weights ship inside the jar.
+ */
+public final class HarmonyModel implements AutoCloseable {
+
+    public static final String RESOURCE_WEIGHTS = "coconet.kw";
+    public static final String RESOURCE_CONFIG = "coconet.json";
+
+    private final NDManager manager;
+    private final Block block;
+    private final CoconetConfig config;
+
+    private HarmonyModel(NDManager manager, Block block, CoconetConfig config) {
+        this.manager = manager;
+        this.block = block;
+        this.config = config;
+    }
+
+    /** The weights shipped in the jar. */
+    public static HarmonyModel load() throws IOException {
+        try (InputStream c = HarmonyModel.class.getResourceAsStream(RESOURCE_CONFIG);
+             InputStream w = HarmonyModel.class.getResourceAsStream(RESOURCE_WEIGHTS)) {
+            if (c == null || w == null) {
+                throw new IOException("the harmony model's weights are not in this build (resource " + RESOURCE_WEIGHTS + " missing)");
+            }
+            CoconetConfig config = new Gson().fromJson(new InputStreamReader(c, StandardCharsets.UTF_8), CoconetConfig.class);
+            return load(config, w);
+        }
+    }
+
+    /** Weights from a training folder: the float32 checkpoint a run writes. */
+    public static HarmonyModel fromCheckpoint(CoconetConfig config, Path weights) throws IOException {
+        DjlEngine.get();
+        NDManager manager = NDManager.newBaseManager();
+        Block block = CoconetNet.build(config);
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, CoconetNet.INPUT_CHANNELS, 16, PianoRoll.PITCHES));
+        HarmonizerTraining.loadWeights(block, manager, weights);
+        return new HarmonyModel(manager, block, config);
+    }
+
+    static HarmonyModel load(CoconetConfig config, InputStream weights) throws IOException {
+        DjlEngine.get();
+        NDManager manager = NDManager.newBaseManager();
+        Block block = CoconetNet.build(config);
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, CoconetNet.INPUT_CHANNELS, 16, PianoRoll.PITCHES));
+        CompactWeights.read(block, manager, weights);
+        return new HarmonyModel(manager, block, config);
+    }
+
+    /** Writes the weights and config as the jar resources {@link #load()} reads. */
+    public void export(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        try (var out = Files.newOutputStream(folder.resolve(RESOURCE_WEIGHTS))) {
+            CompactWeights.write(block, out);
+        }
+        Files.writeString(folder.resolve(RESOURCE_CONFIG), new Gson().toJson(config), StandardCharsets.UTF_8);
+    }
+
+    public CoconetConfig config() {
+        return config;
+    }
+
+    public long parameterCount() {
+        return HarmonizerTraining.parameterCount(block);
+    }
+
+    /**
+     * Log-probabilities (batch, 4, steps, 46), flattened, for rolls with unknown cells.
+     * @param batch the rolls and masks (1 = unknown); known cells must hold the given pitches
+     * @param temperature divides the logits; 1 is the model as trained
+     */
+    public float[] logProbabilities(RollBatch batch, double temperature) {
+        try (NDManager sub = manager.newSubManager()) {
+            NDArray roll = batch.rollArray(sub);
+            NDArray mask = batch.maskArray(sub);
+            NDArray logits = block.forward(new ParameterStore(sub, false), new NDList(RollBatch.networkInput(roll, mask)), false)
+                    .singletonOrThrow();
+            if (temperature != 1.0) {
+                logits = logits.div((float) temperature);
+            }
+            return logits.logSoftmax(3).toFloatArray();
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
