@@ -46,8 +46,17 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--export", paramLabel = "DIR", description = "Do not train: write the run's best weights in --out as the resource files the jar ships, into DIR.")
+    Path export;
+
     @Override
     public Integer call() throws Exception {
+        if (export != null) {
+            HarmonizerTraining.Progress p = HarmonizerTraining.export(out, export);
+            System.out.printf("exported step %d (best valid NLL %s) to %s%n", p.step(),
+                    p.bestValidNll() == null ? "-" : String.format("%.4f", p.bestValidNll()), export);
+            return Kantor.EXIT_OK;
+        }
         Path data = KantorData.corpus("jsb-chorales");
         if (data == null) {
             throw new Kantor.UserError("the JSB chorales were not found: set KANTOR_DATA to the shared data folder", Kantor.EXIT_BAD_INPUT);

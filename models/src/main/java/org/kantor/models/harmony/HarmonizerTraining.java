@@ -186,6 +186,24 @@ public final class HarmonizerTraining {
         return up < down ? 0 : down + random.nextInt(up - down + 1);
     }
 
+    /**
+     * Converts a run's weights (the best by validation NLL when there is one, else the last) into the
+     * half-precision resource files the jar ships, and returns the run's progress.
+     */
+    public static Progress export(Path trainingFolder, Path resourceFolder) throws IOException {
+        Progress p = readProgress(trainingFolder);
+        if (p == null) {
+            throw new IOException("no training run in " + trainingFolder + " (no " + PROGRESS + " and " + WEIGHTS + ")");
+        }
+        Path best = trainingFolder.resolve("best-" + WEIGHTS);
+        Path weights = Files.exists(best) ? best : trainingFolder.resolve(WEIGHTS);
+        CoconetConfig config = new CoconetConfig(p.channels(), p.residualBlocks(), p.timeDilations());
+        try (HarmonyModel model = HarmonyModel.fromCheckpoint(config, weights)) {
+            model.export(resourceFolder);
+        }
+        return p;
+    }
+
     public static long parameterCount(Block block) {
         long n = 0;
         for (var p : block.getParameters()) {

@@ -1,0 +1,137 @@
+package org.kantor.harmonizer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kantor.core.Measure;
+import org.kantor.core.MusicEvent;
+import org.kantor.core.Note;
+import org.kantor.core.Part;
+import org.kantor.core.Rational;
+import org.kantor.core.Score;
+import org.kantor.core.Voice;
+import org.kantor.models.harmony.HarmonyModel;
+import org.kantor.musicxml.KantorData;
+import org.kantor.musicxml.MusicXmlReader;
+import org.kantor.musicxml.MusicXmlWriter;
+import org.kantor.musicxml.ScoreDocument;
+import org.kantor.musicxml.ScoreFileException;
+
+/** Harmonizations as a musician checks them: the melody untouched, four voices in range, every measure full. */
+class HarmonizerTest {
+
+    private static HarmonyModel model;
+
+    @BeforeAll
+    static void load() throws Exception {
+        model = HarmonyModel.load();
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    private static Harmonizer.Request request(int variations, long seed) {
+        return new Harmonizer.Request(0, variations, seed, new GibbsSampler.Settings(16, 0.9, 0.9, 0.05, 0.75, true));
+    }
+
+    static void assertFourPartHarmonization(Score melodyScore, Score result) {
+        assertEquals(4, result.parts().size());
+        assertEquals(List.of("Voice", "Alto", "Tenor", "Bass").subList(1, 4), result.parts().subList(1, 4).stream().map(Part::name).toList());
+        // the melody part is note for note what it was, lyrics included
+        Part before = melodyScore.parts().get(0);
+        Part after = result.parts().get(0);
+        assertEquals(before.notes(), after.notes());
+        for (int p = 1; p < 4; p++) {
+            Part part = result.parts().get(p);
+            assertEquals(before.measures().size(), part.measures().size(), part.name());
+            for (int m = 0; m < part.measures().size(); m++) {
+                Measure measure = part.measures().get(m);
+                assertEquals(before.measures().get(m).number(), measure.number());
+                for (Voice v : measure.voices()) {
+                    Rational sum = v.events().stream().map(MusicEvent::length).reduce(Rational.ZERO, Rational::plus);
+                    assertEquals(measure.length(), sum, part.name() + " measure " + measure.number());
+                }
+            }
+            VoiceRange range = VoiceRange.TEXTBOOK[p];
+            for (Note n : part.notes()) {
+                assertTrue(range.contains(n.pitch().midi()), part.name() + " sings " + n.pitch());
+            }
+            assertTrue(part.notes().size() > before.notes().size() / 2, part.name() + " has notes");
+        }
+    }
+
+    @Test
+    void harmonizesTheExampleMelody() throws Exception {
+        ScoreDocument melody = MusicXmlReader.read(Path.of("../examples/melody.musicxml"));
+        List<ScoreDocument> results = new Harmonizer(model).harmonize(melody, request(2, 3));
+        assertEquals(2, results.size());
+        for (ScoreDocument doc : results) {
+            assertFourPartHarmonization(melody.score(), doc.score());
+            // written and read back: the same four parts
+            ScoreDocument back = MusicXmlReader.read(MusicXmlWriter.toBytes(doc), "back.musicxml");
+            assertFourPartHarmonization(melody.score(), back.score());
+            assertTrue(back.score().parts().get(3).notes().stream().anyMatch(Note::fermata), "the final fermata in the bass");
+        }
+        assertEquals(1, melody.score().parts().size(), "the input document is not changed");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameHarmonization() throws Exception {
+        ScoreDocument melody = MusicXmlReader.read(Path.of("../examples/melody.musicxml"));
+        Score a = new Harmonizer(model).harmonize(melody, request(1, 42)).get(0).score();
+        Score b = new Harmonizer(model).harmonize(melody, request(1, 42)).get(0).score();
+        assertEquals(a.parts().get(1).notes(), b.parts().get(1).notes());
+        assertEquals(a.parts().get(3).notes(), b.parts().get(3).notes());
+    }
+
+    @Test
+    void harmonizesBachSopranos() throws Exception {
+        Path folder = KantorData.corpus("bach-chorales-musicxml");
+        assumeTrue(folder != null);
+        for (String name : new String[] {"bwv269.mxl", "bwv1.6.mxl", "bwv10.7.mxl"}) {
+            ScoreDocument chorale = MusicXmlReader.read(folder.resolve(name));
+            // the soprano alone, as a melody
+            ScoreDocument melody = sopranoOnly(chorale);
+            ScoreDocument result = new Harmonizer(model).harmonize(melody, request(1, 1)).get(0);
+            assertFourPartHarmonization(melody.score(), result.score());
+        }
+    }
+
+    private static ScoreDocument sopranoOnly(ScoreDocument chorale) throws Exception {
+        ScoreDocument copy = chorale.copy();
+        var tree = copy.tree();
+        while (tree.getPart().size() > 1) {
+            Object id = tree.getPart().get(1).getId();
+            tree.getPart().remove(1);
+            tree.getPartList().getPartGroupOrScorePart().remove(id);
+        }
+        tree.getPart().get(0).getMeasure().size();
+        copy.treeChanged(tree);
+        return MusicXmlReader.read(MusicXmlWriter.toBytes(copy), chorale.name());
+    }
+
+    @Test
+    void refusesWhatItCannotHonour() throws Exception {
+        ScoreDocument chorale = MusicXmlReader.read(Path.of("../examples/chorale.musicxml"));
+        ScoreFileException parts = assertThrows(ScoreFileException.class, () -> new Harmonizer(model).harmonize(chorale, request(1, 1)));
+        assertTrue(parts.getMessage().contains("found 4 parts with notes (Soprano, Alto, Tenor, Bass)"), parts.getMessage());
+
+        String triplet = new String(java.nio.file.Files.readAllBytes(Path.of("../examples/melody.musicxml")), StandardCharsets.UTF_8)
+                .replaceFirst("<duration>3</duration><voice>1</voice><type>quarter</type><dot/>",
+                        "<duration>3</duration><voice>1</voice><type>quarter</type><dot/><time-modification><actual-notes>3</actual-notes><normal-notes>2</normal-notes></time-modification>");
+        ScoreDocument tuplet = MusicXmlReader.read(triplet.getBytes(StandardCharsets.UTF_8), "tuplet.musicxml");
+        ScoreFileException grid = assertThrows(ScoreFileException.class, () -> new Harmonizer(model).harmonize(tuplet, request(1, 1)));
+        assertTrue(grid.getMessage().startsWith("tuplet.musicxml, measure 1: "), grid.getMessage());
+        assertTrue(grid.getMessage().contains("16th-note grid"), grid.getMessage());
+    }
+}
