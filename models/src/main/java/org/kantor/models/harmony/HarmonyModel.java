@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.kantor.models.CompactWeights;
 import org.kantor.models.DjlEngine;
+import org.kantor.models.NativeStderr;
 
 /**
  * The trained harmony network, ready to answer: for a batch of piano rolls with unknown cells, the
@@ -53,16 +54,26 @@ public final class HarmonyModel implements AutoCloseable {
         DjlEngine.get();
         NDManager manager = NDManager.newBaseManager();
         Block block = CoconetNet.build(config);
-        block.initialize(manager, DataType.FLOAT32, new Shape(1, CoconetNet.INPUT_CHANNELS, 16, PianoRoll.PITCHES));
+        NativeStderr.silenced(() -> {
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, CoconetNet.INPUT_CHANNELS, 16, PianoRoll.PITCHES));
+            return null;
+        });
         HarmonizerTraining.loadWeights(block, manager, weights);
         return new HarmonyModel(manager, block, config);
     }
 
     static HarmonyModel load(CoconetConfig config, InputStream weights) throws IOException {
+        return NativeStderr.silencedIo(() -> build(config, weights));
+    }
+
+    private static HarmonyModel build(CoconetConfig config, InputStream weights) throws IOException {
         DjlEngine.get();
         NDManager manager = NDManager.newBaseManager();
         Block block = CoconetNet.build(config);
-        block.initialize(manager, DataType.FLOAT32, new Shape(1, CoconetNet.INPUT_CHANNELS, 16, PianoRoll.PITCHES));
+        NativeStderr.silenced(() -> {
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, CoconetNet.INPUT_CHANNELS, 16, PianoRoll.PITCHES));
+            return null;
+        });
         CompactWeights.read(block, manager, weights);
         return new HarmonyModel(manager, block, config);
     }
@@ -90,6 +101,10 @@ public final class HarmonyModel implements AutoCloseable {
      * @param temperature divides the logits; 1 is the model as trained
      */
     public float[] logProbabilities(RollBatch batch, double temperature) {
+        return NativeStderr.silenced(() -> compute(batch, temperature));
+    }
+
+    private float[] compute(RollBatch batch, double temperature) {
         try (NDManager sub = manager.newSubManager()) {
             NDArray roll = batch.rollArray(sub);
             NDArray mask = batch.maskArray(sub);
