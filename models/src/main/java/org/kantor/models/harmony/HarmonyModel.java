@@ -51,31 +51,27 @@ public final class HarmonyModel implements AutoCloseable {
 
     /** Weights from a training folder: the float32 checkpoint a run writes. */
     public static HarmonyModel fromCheckpoint(CoconetConfig config, Path weights) throws IOException {
-        DjlEngine.get();
-        NDManager manager = NDManager.newBaseManager();
-        Block block = CoconetNet.build(config);
-        NativeStderr.silenced(() -> {
-            block.initialize(manager, DataType.FLOAT32, new Shape(1, CoconetNet.INPUT_CHANNELS, 16, PianoRoll.PITCHES));
-            return null;
-        });
-        HarmonizerTraining.loadWeights(block, manager, weights);
-        return new HarmonyModel(manager, block, config);
+        return create(config, (block, manager) -> HarmonizerTraining.loadWeights(block, manager, weights));
     }
 
     static HarmonyModel load(CoconetConfig config, InputStream weights) throws IOException {
-        return NativeStderr.silencedIo(() -> build(config, weights));
+        return create(config, (block, manager) -> CompactWeights.read(block, manager, weights));
     }
 
-    private static HarmonyModel build(CoconetConfig config, InputStream weights) throws IOException {
+    /** How weights get into a freshly initialized block. */
+    private interface WeightSource {
+        void fill(Block block, NDManager manager) throws IOException;
+    }
+
+    private static HarmonyModel create(CoconetConfig config, WeightSource weights) throws IOException {
         DjlEngine.get();
-        NDManager manager = NDManager.newBaseManager();
-        Block block = CoconetNet.build(config);
-        NativeStderr.silenced(() -> {
+        return NativeStderr.silencedIo(() -> {
+            NDManager manager = NDManager.newBaseManager();
+            Block block = CoconetNet.build(config);
             block.initialize(manager, DataType.FLOAT32, new Shape(1, CoconetNet.INPUT_CHANNELS, 16, PianoRoll.PITCHES));
-            return null;
+            weights.fill(block, manager);
+            return new HarmonyModel(manager, block, config);
         });
-        CompactWeights.read(block, manager, weights);
-        return new HarmonyModel(manager, block, config);
     }
 
     /** Writes the weights and config as the jar resources {@link #load()} reads. */
