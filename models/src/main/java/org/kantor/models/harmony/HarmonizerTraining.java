@@ -48,6 +48,7 @@ public final class HarmonizerTraining {
     }
 
     public static final String WEIGHTS = "coconet.params";
+    static final int WARM_UP_STEPS = 300;
     public static final String PROGRESS = "progress.json";
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
@@ -79,7 +80,9 @@ public final class HarmonizerTraining {
                 public float getNewValue(int numUpdate) {
                     // cosine decay over the whole run, counted from the run's first step even after a resume
                     double progress = Math.min(1.0, (startStep + numUpdate) / (double) settings.steps());
-                    return (float) (settings.learningRate() * (0.02 + 0.98 * 0.5 * (1 + Math.cos(Math.PI * progress))));
+                    // Adam's moments are not checkpointed: warm up again after every (re)start, or the first steps undo training
+                    double warmUp = Math.min(1.0, (numUpdate + 1) / (double) WARM_UP_STEPS);
+                    return (float) (warmUp * settings.learningRate() * (0.02 + 0.98 * 0.5 * (1 + Math.cos(Math.PI * progress))));
                 }
             };
             DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss())
