@@ -51,7 +51,7 @@ public final class HarmonizerTraining {
     static final int WARM_UP_STEPS = 300;
     public static final String PROGRESS = "progress.json";
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
     private final Settings settings;
     private final JsbChorales data;
@@ -90,7 +90,7 @@ public final class HarmonizerTraining {
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
                 trainer.initialize(new Shape(settings.batch(), CoconetNet.INPUT_CHANNELS, settings.crop(), PianoRoll.PITCHES));
                 if (previous != null) {
-                    loadWeights(block, model.getNDManager(), folder.resolve(WEIGHTS));
+                    loadWeights(block, settings.config(), model.getNDManager(), folder.resolve(WEIGHTS));
                     log.printf("resuming from step %d (best valid NLL so far %s)%n", startStep, best == null ? "-" : String.format("%.4f", best));
                 }
                 log.printf("training %s, %d parameters, batch %d x %d steps, %d training chorales%n", settings.config().describe(),
@@ -109,16 +109,27 @@ public final class HarmonizerTraining {
                         NDArray roll = batch.rollArray(sub);
                         NDArray m = batch.maskArray(sub);
                         NDArray weights = m.mul(batch.soundingArray(sub));
+                        boolean finite;
                         try (GradientCollector gc = trainer.newGradientCollector()) {
                             NDArray logits = trainer.forward(new NDList(RollBatch.networkInput(roll, m))).singletonOrThrow();
                             NDArray[] nll = HarmonyLoss.nll(logits, roll, weights);
                             NDArray mean = nll[0].div(nll[1].maximum(1f));
-                            gc.backward(mean);
                             loss = mean.getFloat();
+                            // a non-finite loss would poison every weight: skip that batch instead
+                            finite = Double.isFinite(loss);
+                            if (finite) {
+                                gc.backward(mean);
+                            }
                         }
-                        trainer.step();
+                        if (finite) {
+                            trainer.step();
+                        } else {
+                            log.printf("step %d: loss is not finite, batch skipped%n", step);
+                        }
                     }
-                    lossAverage = Double.isNaN(lossAverage) ? loss : 0.98 * lossAverage + 0.02 * loss;
+                    if (Double.isFinite(loss)) {
+                        lossAverage = Double.isNaN(lossAverage) ? loss : 0.98 * lossAverage + 0.02 * loss;
+                    }
                     Double valid = null;
                     if (step % settings.validateEvery() == 0 || step == settings.steps()) {
                         valid = HarmonyEvaluation.quickValidNll(block, model.getNDManager(), data.valid(), settings.crop());
@@ -223,9 +234,26 @@ public final class HarmonizerTraining {
         AtomicFiles.write(file, bytes.toByteArray());
     }
 
-    static void loadWeights(Block block, NDManager manager, Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
-            block.loadParameters(manager, in);
+    /**
+     * Loads a checkpoint into an initialized block by copying the values into its existing arrays: a trainer
+     * keeps references to those arrays, so replacing them would train one set of weights and save another.
+     */
+    static void loadWeights(Block block, CoconetConfig config, NDManager manager, Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)));
+             NDManager scratch = manager.newSubManager()) {
+            Block loaded = CoconetNet.build(config);
+            loaded.loadParameters(scratch, in);
+            var targets = block.getParameters();
+            var sources = loaded.getParameters();
+            for (int i = 0; i < targets.size(); i++) {
+                NDArray target = targets.get(i).getValue().getArray();
+                NDArray source = sources.get(i).getValue().getArray();
+                if (!target.getShape().equals(source.getShape())) {
+                    throw new IOException(file + ": not weights of this network (" + targets.get(i).getKey() + " has shape "
+                            + source.getShape() + ", expected " + target.getShape() + ")");
+                }
+                target.set(source.toByteBuffer());
+            }
         } catch (ai.djl.MalformedModelException e) {
             throw new IOException(file + ": not weights of this network (" + e.getMessage() + ")", e);
         }

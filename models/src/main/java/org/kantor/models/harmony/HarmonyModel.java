@@ -51,7 +51,7 @@ public final class HarmonyModel implements AutoCloseable {
 
     /** Weights from a training folder: the float32 checkpoint a run writes. */
     public static HarmonyModel fromCheckpoint(CoconetConfig config, Path weights) throws IOException {
-        return create(config, (block, manager) -> HarmonizerTraining.loadWeights(block, manager, weights));
+        return create(config, (block, manager) -> HarmonizerTraining.loadWeights(block, config, manager, weights));
     }
 
     static HarmonyModel load(CoconetConfig config, InputStream weights) throws IOException {

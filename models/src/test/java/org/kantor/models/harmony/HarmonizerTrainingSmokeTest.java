@@ -1,6 +1,7 @@
 package org.kantor.models.harmony;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -41,11 +42,16 @@ class HarmonizerTrainingSmokeTest {
         assertTrue(Files.size(dir.resolve(HarmonizerTraining.WEIGHTS)) > 0);
         assertTrue(first.lastValidNll() > 0 && first.lastValidNll() < 10, "valid NLL " + first.lastValidNll());
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("valid NLL"), log.toString(StandardCharsets.UTF_8));
+        byte[] weightsAtStep4 = Files.readAllBytes(dir.resolve(HarmonizerTraining.WEIGHTS));
 
         HarmonizerTraining.Settings longer = new HarmonizerTraining.Settings(CoconetConfig.TINY, 6, 4, 32, 1e-3f, 2, 2, 7);
         ByteArrayOutputStream log2 = new ByteArrayOutputStream();
         HarmonizerTraining.Progress second = new HarmonizerTraining(longer, jsb, dir, new PrintStream(log2, true, StandardCharsets.UTF_8)).run();
         assertTrue(log2.toString(StandardCharsets.UTF_8).contains("resuming from step 4"), log2.toString(StandardCharsets.UTF_8));
         assertEquals(6, second.step());
+        // the resumed run trains the weights it loaded and saves what it trained (a resume once saved stale weights)
+        assertFalse(java.util.Arrays.equals(weightsAtStep4, Files.readAllBytes(dir.resolve(HarmonizerTraining.WEIGHTS))),
+                "weights saved after resuming must differ from those it resumed from");
+        assertTrue(Math.abs(second.lastValidNll() - first.lastValidNll()) < 1.0, "resumed from the trained weights, not from scratch");
     }
 }
