@@ -70,7 +70,7 @@ final class ConvertCommand implements Callable<Integer> {
                 if (fmt == null) {
                     throw new Kantor.UserError("cannot tell the format of " + output + " from its extension; use --format musicxml|mxl|mid");
                 }
-                checkNotOverwriting(input, output);
+                OutputNames.refuseToOverwrite(input, output, overwrite);
                 ScoreDocument doc = ScoreFiles.read(input);
                 ScoreFiles.write(doc, output, fmt);
                 out.println(input + " -> " + output);
@@ -83,21 +83,6 @@ final class ConvertCommand implements Callable<Integer> {
             err.println("kantor: " + failures + " of " + inputs.size() + " files could not be converted");
         }
         return failures == 0 ? Kantor.EXIT_OK : Kantor.EXIT_BAD_INPUT;
-    }
-
-    private void checkNotOverwriting(Path input, Path output) throws ScoreFileException {
-        if (overwrite || !Files.exists(output)) {
-            return;
-        }
-        boolean same;
-        try {
-            same = Files.isSameFile(input, output);
-        } catch (java.io.IOException e) {
-            same = false;
-        }
-        throw new ScoreFileException(output.toString(), same
-                ? "is the input itself; refusing to overwrite it (choose another output, or add --overwrite)"
-                : "already exists; refusing to overwrite it (add --overwrite to replace it)");
     }
 
     private static String baseName(Path p) {

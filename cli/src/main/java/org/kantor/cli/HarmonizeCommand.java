@@ -1,7 +1,6 @@
 package org.kantor.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -72,9 +71,7 @@ final class HarmonizeCommand implements Callable<Integer> {
         }
         List<Path> targets = OutputNames.numbered(output, variations);
         for (Path target : targets) {
-            if (!overwrite && Files.exists(target)) {
-                throw new Kantor.UserError(target + " already exists; refusing to overwrite it (add --overwrite to replace it)", Kantor.EXIT_BAD_INPUT);
-            }
+            OutputNames.refuseToOverwrite(input, target, overwrite);
         }
         ScoreDocument doc = ScoreFiles.read(input);
         long s = seed != null ? seed : System.nanoTime();

@@ -1,6 +1,9 @@
 package org.kantor.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.kantor.musicxml.ScoreFileException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,5 +27,21 @@ final class OutputNames {
             out.add(output.resolveSibling(base + "-" + i + extension));
         }
         return out;
+    }
+
+    /** Refuses an output that exists (above all the input itself) unless the user asked to overwrite. */
+    static void refuseToOverwrite(Path input, Path output, boolean overwrite) throws ScoreFileException {
+        if (overwrite || !Files.exists(output)) {
+            return;
+        }
+        boolean same;
+        try {
+            same = Files.isSameFile(input, output);
+        } catch (IOException e) {
+            same = false;
+        }
+        throw new ScoreFileException(output.toString(), same
+                ? "is the input itself; refusing to overwrite it (choose another output, or add --overwrite)"
+                : "already exists; refusing to overwrite it (add --overwrite to replace it)");
     }
 }
