@@ -14,9 +14,14 @@ import org.kantor.models.harmony.RollBatch;
 public final class GibbsSampler {
 
     /** Sampling settings; {@code steps} resampling rounds, block share annealed from pMax to pMin over eta of the rounds. */
-    public record Settings(int steps, double temperature, double pMax, double pMin, double eta, boolean keepInRange) {
+    public record Settings(int steps, double temperature, double pMax, double pMin, double eta, boolean keepInRange,
+                           boolean avoidParallels) {
+        public Settings(int steps, double temperature, double pMax, double pMin, double eta, boolean keepInRange) {
+            this(steps, temperature, pMax, pMin, eta, keepInRange, true);
+        }
+
         public static Settings defaults() {
-            return new Settings(48, 0.9, 0.9, 0.05, 0.75, true);
+            return new Settings(48, 0.9, 0.9, 0.05, 0.75, true, true);
         }
     }
 
@@ -106,20 +111,21 @@ public final class GibbsSampler {
                 for (int t = 0; t < steps; t++) {
                     if (block[v][voice][t] && unknown[voice][t]) {
                         int offset = (((v * PianoRoll.VOICES) + voice) * steps + t) * PianoRoll.PITCHES;
-                        state[v][t][voice] = draw(logp, offset, voice, random);
+                        state[v][t][voice] = draw(logp, offset, voice, state[v], t, random);
                     }
                 }
             }
         }
     }
 
-    private int draw(float[] logp, int offset, int voice, Random random) {
+    private int draw(float[] logp, int offset, int voice, int[][] roll, int step, Random random) {
         VoiceRange range = VoiceRange.TEXTBOOK[voice];
         double total = 0;
         double[] weights = new double[PianoRoll.PITCHES];
         for (int i = 0; i < PianoRoll.PITCHES; i++) {
             int midi = PianoRoll.LOWEST + i;
-            boolean allowed = !settings.keepInRange() || range.contains(midi);
+            boolean allowed = (!settings.keepInRange() || range.contains(midi))
+                    && (!settings.avoidParallels() || !makesParallels(roll, step, voice, midi));
             weights[i] = allowed ? Math.exp(logp[offset + i]) : 0;
             total += weights[i];
         }
@@ -127,6 +133,13 @@ public final class GibbsSampler {
             // nothing allowed had any weight: fall back to the model alone
             for (int i = 0; i < PianoRoll.PITCHES; i++) {
                 weights[i] = Math.exp(logp[offset + i]);
+                total += weights[i];
+            }
+        }
+        if (total <= 0 && settings.avoidParallels()) {
+            // every candidate in range makes parallels with the current neighbours: allow them rather than leave the range
+            for (int i = 0; i < PianoRoll.PITCHES; i++) {
+                weights[i] = !settings.keepInRange() || range.contains(PianoRoll.LOWEST + i) ? Math.exp(logp[offset + i]) : 0;
                 total += weights[i];
             }
         }
@@ -138,5 +151,21 @@ public final class GibbsSampler {
             }
         }
         return PianoRoll.LOWEST + PianoRoll.PITCHES - 1;
+    }
+
+    /** True when {@code pitch} in {@code voice} at {@code step} would move in parallel fifths or octaves with another voice. */
+    static boolean makesParallels(int[][] roll, int step, int voice, int pitch) {
+        for (int other = 0; other < PianoRoll.VOICES; other++) {
+            if (other == voice) {
+                continue;
+            }
+            if (step > 0 && RollRules.parallel(roll[step - 1][voice], roll[step - 1][other], pitch, roll[step][other]) >= 0) {
+                return true;
+            }
+            if (step + 1 < roll.length && RollRules.parallel(pitch, roll[step][other], roll[step + 1][voice], roll[step + 1][other]) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }
