@@ -27,6 +27,7 @@ public final class GibbsSampler {
 
     private final HarmonyModel model;
     private final Settings settings;
+    private boolean[] mayMove;
 
     public GibbsSampler(HarmonyModel model, Settings settings) {
         this.model = model;
@@ -40,6 +41,15 @@ public final class GibbsSampler {
      * @return {@code [variation][step][voice]}
      */
     public int[][][] sample(int[][] pitches, boolean[][] unknown, int variations, Random random) {
+        return sample(pitches, unknown, variations, random, null);
+    }
+
+    /**
+     * Like {@link #sample(int[][], boolean[][], int, Random)}, with the steps where an unknown voice may move to a new
+     * pitch: elsewhere it holds its note. Chorale voices move on eighths and with the melody, not on every 16th.
+     */
+    public int[][][] sample(int[][] pitches, boolean[][] unknown, int variations, Random random, boolean[] mayMove) {
+        this.mayMove = mayMove;
         int steps = pitches.length;
         int[][][] state = new int[variations][steps][PianoRoll.VOICES];
         for (int v = 0; v < variations; v++) {
@@ -60,7 +70,31 @@ public final class GibbsSampler {
             }
             resampleBlock(state, unknown, resample, random);
         }
+        if (mayMove != null) {
+            holdWhereNoMoveIsAllowed(state, unknown);
+        }
         return state;
+    }
+
+    private void holdWhereNoMoveIsAllowed(int[][][] state, boolean[][] unknown) {
+        for (int[][] roll : state) {
+            for (int t = 1; t < roll.length; t++) {
+                for (int voice = 0; voice < PianoRoll.VOICES; voice++) {
+                    if (unknown[voice][t] && !mayMove[t] && roll[t - 1][voice] != PianoRoll.SILENT) {
+                        roll[t][voice] = roll[t - 1][voice];
+                    }
+                }
+            }
+        }
+    }
+
+    /** The next step at which the texture can change: the next 16th, or the next step where voices may move. */
+    private int nextChange(int step, int steps) {
+        int next = step + 1;
+        while (mayMove != null && next < steps && !mayMove[next]) {
+            next++;
+        }
+        return next;
     }
 
     private static boolean[][] block(boolean[][] unknown, double p, Random random) {
@@ -124,8 +158,10 @@ public final class GibbsSampler {
         double[] weights = new double[PianoRoll.PITCHES];
         for (int i = 0; i < PianoRoll.PITCHES; i++) {
             int midi = PianoRoll.LOWEST + i;
-            boolean allowed = (!settings.keepInRange() || range.contains(midi))
-                    && (!settings.avoidParallels() || !makesParallels(roll, step, voice, midi));
+            boolean held = mayMove != null && step > 0 && !mayMove[step] && roll[step - 1][voice] != PianoRoll.SILENT;
+            boolean allowed = (!held || midi == roll[step - 1][voice])
+                    && (!settings.keepInRange() || range.contains(midi))
+                    && (held || !settings.avoidParallels() || !makesParallels(roll, step, nextChange(step, roll.length), voice, midi));
             weights[i] = allowed ? Math.exp(logp[offset + i]) : 0;
             total += weights[i];
         }
@@ -155,6 +191,11 @@ public final class GibbsSampler {
 
     /** True when {@code pitch} in {@code voice} at {@code step} would move in parallel fifths or octaves with another voice. */
     static boolean makesParallels(int[][] roll, int step, int voice, int pitch) {
+        return makesParallels(roll, step, step + 1, voice, pitch);
+    }
+
+    /** As {@link #makesParallels(int[][], int, int, int)}, comparing with the sonority at step {@code next}. */
+    static boolean makesParallels(int[][] roll, int step, int next, int voice, int pitch) {
         for (int other = 0; other < PianoRoll.VOICES; other++) {
             if (other == voice) {
                 continue;
@@ -162,7 +203,7 @@ public final class GibbsSampler {
             if (step > 0 && RollRules.parallel(roll[step - 1][voice], roll[step - 1][other], pitch, roll[step][other]) >= 0) {
                 return true;
             }
-            if (step + 1 < roll.length && RollRules.parallel(pitch, roll[step][other], roll[step + 1][voice], roll[step + 1][other]) >= 0) {
+            if (next < roll.length && RollRules.parallel(pitch, roll[step][other], roll[next][voice], roll[next][other]) >= 0) {
                 return true;
             }
         }

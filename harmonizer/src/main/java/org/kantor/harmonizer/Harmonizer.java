@@ -58,7 +58,8 @@ public final class Harmonizer {
                 }
             }
         }
-        int[][][] sampled = new GibbsSampler(model, request.sampling()).sample(pitches, unknown, request.variations(), new Random(request.seed()));
+        int[][][] sampled = new GibbsSampler(model, request.sampling()).sample(pitches, unknown, request.variations(),
+                new Random(request.seed()), movesOnEighthsAndWithTheMelody(steps, onsets));
 
         List<MeasureLayout.Slot> slots = MeasureLayout.of(score);
         List<Integer> above = new ArrayList<>();
@@ -90,6 +91,15 @@ public final class Harmonizer {
             out.add(doc);
         }
         return out;
+    }
+
+    /** Steps where the added voices may change pitch: every eighth, and wherever the melody strikes a note. */
+    static boolean[] movesOnEighthsAndWithTheMelody(int steps, Set<Integer> melodyOnsets) {
+        boolean[] may = new boolean[steps];
+        for (int t = 0; t < steps; t++) {
+            may[t] = t % 2 == 0 || melodyOnsets.contains(t);
+        }
+        return may;
     }
 
     /** Whole-octave shift (or none) that brings most of the melody into the given voice's range. */

@@ -36,7 +36,13 @@ public final class SampleQualityEvaluation {
             for (int t = 0; t < truth.length; t++) {
                 given[t] = new int[] {truth[t][0], PianoRoll.SILENT, PianoRoll.SILENT, PianoRoll.SILENT};
             }
-            int[][] sampled = sampler.sample(given, unknown, 1, random)[0];
+            java.util.Set<Integer> onsets = new java.util.HashSet<>();
+            for (int t = 0; t < truth.length; t++) {
+                if (truth[t][0] != PianoRoll.SILENT && (t == 0 || truth[t - 1][0] != truth[t][0])) {
+                    onsets.add(t);
+                }
+            }
+            int[][] sampled = sampler.sample(given, unknown, 1, random, Harmonizer.movesOnEighthsAndWithTheMelody(truth.length, onsets))[0];
             kantor = kantor.plus(RollRules.count(sampled));
         }
         return new Result(bach, kantor, test.size());

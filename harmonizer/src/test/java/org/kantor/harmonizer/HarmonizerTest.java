@@ -81,6 +81,11 @@ class HarmonizerTest {
             ScoreDocument back = MusicXmlReader.read(MusicXmlWriter.toBytes(doc), "back.musicxml");
             assertFourPartHarmonization(melody.score(), back.score());
             assertTrue(back.score().parts().get(3).notes().stream().anyMatch(Note::fermata), "the final fermata in the bass");
+            // the melody moves in eighths at the fastest, so the new voices do too: no 16th-note flicker
+            for (Part p : doc.score().parts().subList(1, 4)) {
+                assertTrue(p.notes().stream().noneMatch(n -> n.duration().type() == org.kantor.core.NoteType.SIXTEENTH),
+                        p.name() + " has 16th notes");
+            }
         }
         assertEquals(1, melody.score().parts().size(), "the input document is not changed");
     }
