@@ -3,7 +3,6 @@ package org.kantor.musicxml;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -145,9 +144,5 @@ public final class MxlArchive {
     static String describe(Throwable e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    }
-
-    static InputStream stream(byte[] b) {
-        return new ByteArrayInputStream(b);
     }
 }
