@@ -7,7 +7,6 @@ import org.kantor.harmonizer.GibbsSampler;
 import org.kantor.harmonizer.SampleQualityEvaluation;
 import org.kantor.models.harmony.HarmonyModel;
 import org.kantor.models.harmony.JsbChorales;
-import org.kantor.musicxml.KantorData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,10 +29,7 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path data = KantorData.corpus("jsb-chorales");
-        if (data == null) {
-            throw new Kantor.UserError("the JSB chorales were not found: set KANTOR_DATA to the shared data folder", Kantor.EXIT_BAD_INPUT);
-        }
+        Path data = SharedData.require("jsb-chorales");
         var test = JsbChorales.load(data).test();
         if (limit > 0 && limit < test.size()) {
             test = test.subList(0, limit);

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.kantor.models.harmony.CoconetConfig;
 import org.kantor.models.harmony.HarmonizerTraining;
 import org.kantor.models.harmony.JsbChorales;
-import org.kantor.musicxml.KantorData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,10 +56,7 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
                     p.bestValidNll() == null ? "-" : String.format("%.4f", p.bestValidNll()), export);
             return Kantor.EXIT_OK;
         }
-        Path data = KantorData.corpus("jsb-chorales");
-        if (data == null) {
-            throw new Kantor.UserError("the JSB chorales were not found: set KANTOR_DATA to the shared data folder", Kantor.EXIT_BAD_INPUT);
-        }
+        Path data = SharedData.require("jsb-chorales");
         if (steps < 1 || batch < 1 || crop < 8 || channels < 1 || blocks < 0 || checkpointEvery < 1 || validateEvery < 1) {
             throw new Kantor.UserError("steps, batch, channels and intervals must be positive, and --crop at least 8");
         }
