@@ -27,7 +27,6 @@ public final class GibbsSampler {
 
     private final HarmonyModel model;
     private final Settings settings;
-    private boolean[] mayMove;
 
     public GibbsSampler(HarmonyModel model, Settings settings) {
         this.model = model;
@@ -49,7 +48,6 @@ public final class GibbsSampler {
      * pitch: elsewhere it holds its note. Chorale voices move on eighths and with the melody, not on every 16th.
      */
     public int[][][] sample(int[][] pitches, boolean[][] unknown, int variations, Random random, boolean[] mayMove) {
-        this.mayMove = mayMove;
         int steps = pitches.length;
         int[][][] state = new int[variations][steps][PianoRoll.VOICES];
         for (int v = 0; v < variations; v++) {
@@ -62,21 +60,21 @@ public final class GibbsSampler {
         for (int v = 0; v < variations; v++) {
             resample[v] = unknown;
         }
-        resampleBlock(state, unknown, resample, random);
+        resampleBlock(state, unknown, resample, mayMove, random);
         for (int round = 0; round < settings.steps(); round++) {
             double p = Math.max(settings.pMin(), settings.pMax() - (settings.pMax() - settings.pMin()) * round / (settings.eta() * settings.steps()));
             for (int v = 0; v < variations; v++) {
                 resample[v] = block(unknown, p, random);
             }
-            resampleBlock(state, unknown, resample, random);
+            resampleBlock(state, unknown, resample, mayMove, random);
         }
         if (mayMove != null) {
-            holdWhereNoMoveIsAllowed(state, unknown);
+            holdWhereNoMoveIsAllowed(state, unknown, mayMove);
         }
         return state;
     }
 
-    private void holdWhereNoMoveIsAllowed(int[][][] state, boolean[][] unknown) {
+    private static void holdWhereNoMoveIsAllowed(int[][][] state, boolean[][] unknown, boolean[] mayMove) {
         for (int[][] roll : state) {
             for (int t = 1; t < roll.length; t++) {
                 for (int voice = 0; voice < PianoRoll.VOICES; voice++) {
@@ -89,7 +87,7 @@ public final class GibbsSampler {
     }
 
     /** The next step at which the texture can change: the next 16th, or the next step where voices may move. */
-    private int nextChange(int step, int steps) {
+    private static int nextChange(int step, int steps, boolean[] mayMove) {
         int next = step + 1;
         while (mayMove != null && next < steps && !mayMove[next]) {
             next++;
@@ -126,7 +124,7 @@ public final class GibbsSampler {
         return b;
     }
 
-    private void resampleBlock(int[][][] state, boolean[][] unknown, boolean[][][] block, Random random) {
+    private void resampleBlock(int[][][] state, boolean[][] unknown, boolean[][][] block, boolean[] mayMove, Random random) {
         int variations = state.length;
         int steps = state[0].length;
         RollBatch batch = RollBatch.allocate(variations, steps);
@@ -145,14 +143,14 @@ public final class GibbsSampler {
                 for (int t = 0; t < steps; t++) {
                     if (block[v][voice][t] && unknown[voice][t]) {
                         int offset = (((v * PianoRoll.VOICES) + voice) * steps + t) * PianoRoll.PITCHES;
-                        state[v][t][voice] = draw(logp, offset, voice, state[v], t, random);
+                        state[v][t][voice] = draw(logp, offset, voice, state[v], t, mayMove, random);
                     }
                 }
             }
         }
     }
 
-    private int draw(float[] logp, int offset, int voice, int[][] roll, int step, Random random) {
+    private int draw(float[] logp, int offset, int voice, int[][] roll, int step, boolean[] mayMove, Random random) {
         VoiceRange range = VoiceRange.TEXTBOOK[voice];
         double total = 0;
         double[] weights = new double[PianoRoll.PITCHES];
@@ -161,7 +159,7 @@ public final class GibbsSampler {
             boolean held = mayMove != null && step > 0 && !mayMove[step] && roll[step - 1][voice] != PianoRoll.SILENT;
             boolean allowed = (!held || midi == roll[step - 1][voice])
                     && (!settings.keepInRange() || range.contains(midi))
-                    && (held || !settings.avoidParallels() || !makesParallels(roll, step, nextChange(step, roll.length), voice, midi));
+                    && (held || !settings.avoidParallels() || !makesParallels(roll, step, nextChange(step, roll.length, mayMove), voice, midi));
             weights[i] = allowed ? Math.exp(logp[offset + i]) : 0;
             total += weights[i];
         }

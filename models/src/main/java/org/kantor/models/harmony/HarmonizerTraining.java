@@ -160,13 +160,7 @@ public final class HarmonizerTraining {
         for (int b = 0; b < batch.batch(); b++) {
             PianoRoll chorale = train.get(random.nextInt(train.size()));
             int start = chorale.steps() > batch.steps() ? random.nextInt(chorale.steps() - batch.steps() + 1) : 0;
-            int[][] crop = new int[Math.min(batch.steps(), chorale.steps() - start)][];
-            for (int t = 0; t < crop.length; t++) {
-                crop[t] = new int[PianoRoll.VOICES];
-                for (int v = 0; v < PianoRoll.VOICES; v++) {
-                    crop[t][v] = chorale.pitch(start + t, v);
-                }
-            }
+            int[][] crop = chorale.crop(start, batch.steps());
             int shift = randomTransposition(crop, random);
             for (int[] s : crop) {
                 for (int v = 0; v < PianoRoll.VOICES; v++) {
@@ -182,21 +176,9 @@ public final class HarmonizerTraining {
 
     /** A shift of up to a tritone each way that keeps every note in range, so every key is seen. */
     private static int randomTransposition(int[][] crop, Random random) {
-        int low = Integer.MAX_VALUE;
-        int high = Integer.MIN_VALUE;
-        for (int[] s : crop) {
-            for (int p : s) {
-                if (p != PianoRoll.SILENT) {
-                    low = Math.min(low, p);
-                    high = Math.max(high, p);
-                }
-            }
-        }
-        if (low > high) {
-            return 0;
-        }
-        int down = Math.max(-6, PianoRoll.LOWEST - low);
-        int up = Math.min(5, PianoRoll.HIGHEST - high);
+        int[] limits = new PianoRoll(crop).transpositionLimits();
+        int down = Math.max(-6, limits[0]);
+        int up = Math.min(5, limits[1]);
         return up < down ? 0 : down + random.nextInt(up - down + 1);
     }
 

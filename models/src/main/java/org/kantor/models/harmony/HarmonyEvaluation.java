@@ -28,13 +28,7 @@ public final class HarmonyEvaluation {
             RollBatch batch = RollBatch.allocate(n, crop);
             for (int b = 0; b < n; b++) {
                 PianoRoll chorale = valid.get(from + b);
-                int[][] steps = new int[Math.min(crop, chorale.steps())][];
-                for (int t = 0; t < steps.length; t++) {
-                    steps[t] = new int[PianoRoll.VOICES];
-                    for (int v = 0; v < PianoRoll.VOICES; v++) {
-                        steps[t][v] = chorale.pitch(t, v);
-                    }
-                }
+                int[][] steps = chorale.crop(0, crop);
                 MaskPolicy.sample(mask, random);
                 batch.put(b, steps, mask);
             }

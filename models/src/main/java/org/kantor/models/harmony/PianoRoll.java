@@ -42,6 +42,16 @@ public final class PianoRoll {
         return copy;
     }
 
+    /** A copy of up to {@code length} steps from {@code start}, as {@code [step][voice]}. */
+    public int[][] crop(int start, int length) {
+        int n = Math.max(0, Math.min(length, pitches.length - start));
+        int[][] out = new int[n][];
+        for (int t = 0; t < n; t++) {
+            out[t] = pitches[start + t].clone();
+        }
+        return out;
+    }
+
     /** Lowest and highest sounding pitch, or null when everything is silent. */
     public int[] range() {
         int low = Integer.MAX_VALUE;
