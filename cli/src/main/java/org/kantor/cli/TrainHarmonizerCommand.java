@@ -45,6 +45,9 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--warm-start", paramLabel = "RUN", description = "Start a new run from the best weights of the run in folder RUN (a wider input starts at zero).")
+    Path warmStart;
+
     @Option(names = "--export", paramLabel = "DIR", description = "Do not train: write the run's best weights in --out as the resource files the jar ships, into DIR.")
     Path export;
 
@@ -60,9 +63,9 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
         if (steps < 1 || batch < 1 || crop < 8 || channels < 1 || blocks < 0 || checkpointEvery < 1 || validateEvery < 1) {
             throw new Kantor.UserError("steps, batch, channels and intervals must be positive, and --crop at least 8");
         }
-        CoconetConfig config = new CoconetConfig(channels, blocks, CoconetConfig.DEFAULT.timeDilations());
+        CoconetConfig config = new CoconetConfig(channels, blocks, CoconetConfig.DEFAULT.timeDilations(), CoconetConfig.DEFAULT.beatPhases());
         HarmonizerTraining.Settings settings = new HarmonizerTraining.Settings(config, steps, batch, crop, learningRate,
-                checkpointEvery, validateEvery, seed);
+                checkpointEvery, validateEvery, seed, warmStart);
         HarmonizerTraining.Progress p = new HarmonizerTraining(settings, JsbChorales.load(data), out, System.out).run();
         System.out.printf("done: step %d, valid NLL %.4f (best %.4f), %s of training; weights in %s%n", p.step(),
                 p.lastValidNll(), p.bestValidNll(), String.format("%.1f h", p.seconds() / 3600), out.resolve(HarmonizerTraining.WEIGHTS));

@@ -40,14 +40,16 @@ public final class GibbsSampler {
      * @return {@code [variation][step][voice]}
      */
     public int[][][] sample(int[][] pitches, boolean[][] unknown, int variations, Random random) {
-        return sample(pitches, unknown, variations, random, null);
+        return sample(pitches, unknown, variations, random, null, null);
     }
 
     /**
      * Like {@link #sample(int[][], boolean[][], int, Random)}, with the steps where an unknown voice may move to a new
      * pitch: elsewhere it holds its note. Chorale voices move on eighths and with the melody, not on every 16th.
+     * @param mayMove per step; null: anywhere
+     * @param beatPhases each step's position within its beat (see {@link RollBatch#beatPhases}); null: step 0 is on a beat
      */
-    public int[][][] sample(int[][] pitches, boolean[][] unknown, int variations, Random random, boolean[] mayMove) {
+    public int[][][] sample(int[][] pitches, boolean[][] unknown, int variations, Random random, boolean[] mayMove, int[] beatPhases) {
         int steps = pitches.length;
         int[][][] state = new int[variations][steps][PianoRoll.VOICES];
         for (int v = 0; v < variations; v++) {
@@ -60,13 +62,13 @@ public final class GibbsSampler {
         for (int v = 0; v < variations; v++) {
             resample[v] = unknown;
         }
-        resampleBlock(state, unknown, resample, mayMove, random);
+        resampleBlock(state, unknown, resample, mayMove, beatPhases, random);
         for (int round = 0; round < settings.steps(); round++) {
             double p = Math.max(settings.pMin(), settings.pMax() - (settings.pMax() - settings.pMin()) * round / (settings.eta() * settings.steps()));
             for (int v = 0; v < variations; v++) {
                 resample[v] = block(unknown, p, random);
             }
-            resampleBlock(state, unknown, resample, mayMove, random);
+            resampleBlock(state, unknown, resample, mayMove, beatPhases, random);
         }
         if (mayMove != null) {
             holdWhereNoMoveIsAllowed(state, unknown, mayMove);
@@ -124,7 +126,7 @@ public final class GibbsSampler {
         return b;
     }
 
-    private void resampleBlock(int[][][] state, boolean[][] unknown, boolean[][][] block, boolean[] mayMove, Random random) {
+    private void resampleBlock(int[][][] state, boolean[][] unknown, boolean[][][] block, boolean[] mayMove, int[] beatPhases, Random random) {
         int variations = state.length;
         int steps = state[0].length;
         RollBatch batch = RollBatch.allocate(variations, steps);
@@ -136,6 +138,9 @@ public final class GibbsSampler {
                 }
             }
             batch.put(v, state[v], mask);
+            if (beatPhases != null) {
+                batch.putBeatPhases(v, beatPhases);
+            }
         }
         float[] logp = model.logProbabilities(batch, settings.temperature());
         for (int v = 0; v < variations; v++) {

@@ -8,8 +8,10 @@ import java.util.Set;
 import org.kantor.core.Score;
 import org.kantor.core.timeline.MeasureLayout;
 import org.kantor.core.timeline.TimedNote;
+import org.kantor.models.harmony.CoconetConfig;
 import org.kantor.models.harmony.HarmonyModel;
 import org.kantor.models.harmony.PianoRoll;
+import org.kantor.models.harmony.RollBatch;
 import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFileException;
 
@@ -58,10 +60,11 @@ public final class Harmonizer {
                 }
             }
         }
-        int[][][] sampled = new GibbsSampler(model, request.sampling()).sample(pitches, unknown, request.variations(),
-                new Random(request.seed()), movesOnEighthsAndWithTheMelody(steps, onsets));
-
         List<MeasureLayout.Slot> slots = MeasureLayout.of(score);
+        int[] beatPhases = beatPhases(slots, steps);
+        int[][][] sampled = new GibbsSampler(model, request.sampling()).sample(pitches, unknown, request.variations(),
+                new Random(request.seed()), movesOnEighthsAndWithTheMelody(beatPhases, onsets), beatPhases);
+
         List<Integer> above = new ArrayList<>();
         List<Integer> below = new ArrayList<>();
         for (int v = 0; v < PianoRoll.VOICES; v++) {
@@ -94,12 +97,31 @@ public final class Harmonizer {
     }
 
     /** Steps where the added voices may change pitch: every eighth, and wherever the melody strikes a note. */
-    static boolean[] movesOnEighthsAndWithTheMelody(int steps, Set<Integer> melodyOnsets) {
-        boolean[] may = new boolean[steps];
-        for (int t = 0; t < steps; t++) {
-            may[t] = t % 2 == 0 || melodyOnsets.contains(t);
+    static boolean[] movesOnEighthsAndWithTheMelody(int[] beatPhases, Set<Integer> melodyOnsets) {
+        boolean[] may = new boolean[beatPhases.length];
+        for (int t = 0; t < may.length; t++) {
+            may[t] = beatPhases[t] % 2 == 0 || melodyOnsets.contains(t);
         }
         return may;
+    }
+
+    /**
+     * Each step's position within its quarter-note beat, counted from the barline before it (from the
+     * barline after it in a pickup, which ends on the beat): the model learned where notes change from it.
+     */
+    static int[] beatPhases(List<MeasureLayout.Slot> measures, int steps) {
+        int[] phases = RollBatch.beatPhases(steps, 0);
+        for (int i = 0; i < measures.size(); i++) {
+            MeasureLayout.Slot m = measures.get(i);
+            boolean pickup = i == 0 && m.length().lessThan(m.time().measureLength());
+            long anchor = (pickup ? m.end() : m.start()).dividedBy(MelodyLine.STEP).floor();
+            long from = m.start().dividedBy(MelodyLine.STEP).floor();
+            long to = Math.min(steps, m.end().dividedBy(MelodyLine.STEP).floor());
+            for (long t = Math.max(0, from); t < to; t++) {
+                phases[(int) t] = (int) Math.floorMod(t - anchor, (long) CoconetConfig.STEPS_PER_BEAT);
+            }
+        }
+        return phases;
     }
 
     /** Whole-octave shift (or none) that brings most of the melody into the given voice's range. */

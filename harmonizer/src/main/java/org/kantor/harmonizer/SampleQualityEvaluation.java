@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Random;
 import org.kantor.models.harmony.HarmonyModel;
 import org.kantor.models.harmony.PianoRoll;
+import org.kantor.models.harmony.RollBatch;
 
 /**
  * Evaluation 3 of the harmonizer: harmonize the soprano of every test chorale and count voice-leading
@@ -42,7 +43,9 @@ public final class SampleQualityEvaluation {
                     onsets.add(t);
                 }
             }
-            int[][] sampled = sampler.sample(given, unknown, 1, random, Harmonizer.movesOnEighthsAndWithTheMelody(truth.length, onsets))[0];
+            // JSB steps count from a beat
+            int[] beatPhases = RollBatch.beatPhases(truth.length, 0);
+            int[][] sampled = sampler.sample(given, unknown, 1, random, Harmonizer.movesOnEighthsAndWithTheMelody(beatPhases, onsets), beatPhases)[0];
             kantor = kantor.plus(RollRules.count(sampled));
         }
         return new Result(bach, kantor, test.size());

@@ -17,6 +17,7 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.kantor.models.harmony.CoconetConfig;
 import org.kantor.models.harmony.CoconetNet;
+import org.kantor.models.harmony.RollBatch;
 
 class CompactWeightsTest {
 
@@ -34,17 +35,18 @@ class CompactWeightsTest {
         DjlEngine.get();
         try (NDManager manager = NDManager.newBaseManager()) {
             Block original = CoconetNet.build(CoconetConfig.TINY);
-            original.initialize(manager, DataType.FLOAT32, new Shape(1, CoconetNet.INPUT_CHANNELS, 16, 46));
+            original.initialize(manager, DataType.FLOAT32, RollBatch.inputShapes(1, 16));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             CompactWeights.write(original, bytes);
 
             Block copy = CoconetNet.build(CoconetConfig.TINY);
-            copy.initialize(manager, DataType.FLOAT32, new Shape(1, CoconetNet.INPUT_CHANNELS, 16, 46));
+            copy.initialize(manager, DataType.FLOAT32, RollBatch.inputShapes(1, 16));
             CompactWeights.read(copy, manager, new ByteArrayInputStream(bytes.toByteArray()));
 
-            NDArray input = manager.randomUniform(0, 1, new Shape(2, CoconetNet.INPUT_CHANNELS, 16, 46));
-            float[] a = original.forward(new ParameterStore(manager, false), new NDList(input), false).singletonOrThrow().toFloatArray();
-            float[] b = copy.forward(new ParameterStore(manager, false), new NDList(input), false).singletonOrThrow().toFloatArray();
+            NDList input = new NDList(manager.randomUniform(0, 1, new Shape(2, CoconetNet.INPUT_CHANNELS, 16, 46)),
+                    manager.randomUniform(0, 1, new Shape(2, 4, 16)));
+            float[] a = original.forward(new ParameterStore(manager, false), input, false).singletonOrThrow().toFloatArray();
+            float[] b = copy.forward(new ParameterStore(manager, false), input, false).singletonOrThrow().toFloatArray();
             assertEquals(a.length, b.length);
             assertArrayEquals(a, b, 0.02f);
         }
@@ -55,11 +57,11 @@ class CompactWeightsTest {
         DjlEngine.get();
         try (NDManager manager = NDManager.newBaseManager()) {
             Block small = CoconetNet.build(CoconetConfig.TINY);
-            small.initialize(manager, DataType.FLOAT32, new Shape(1, CoconetNet.INPUT_CHANNELS, 16, 46));
+            small.initialize(manager, DataType.FLOAT32, RollBatch.inputShapes(1, 16));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             CompactWeights.write(small, bytes);
-            Block other = CoconetNet.build(new CoconetConfig(16, 3, new int[] {1}));
-            other.initialize(manager, DataType.FLOAT32, new Shape(1, CoconetNet.INPUT_CHANNELS, 16, 46));
+            Block other = CoconetNet.build(new CoconetConfig(16, 3, new int[] {1}, 4));
+            other.initialize(manager, DataType.FLOAT32, RollBatch.inputShapes(1, 16));
             assertThrows(IOException.class, () -> CompactWeights.read(other, manager, new ByteArrayInputStream(bytes.toByteArray())));
         }
     }

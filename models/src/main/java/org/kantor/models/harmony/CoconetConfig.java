@@ -3,14 +3,18 @@ package org.kantor.models.harmony;
 /**
  * Size of the harmony network: {@code channels} feature maps and {@code residualBlocks} dilated
  * residual convolution blocks over time, cycling through {@code timeDilations} so the receptive
- * field covers a whole chorale phrase and more at little cost.
+ * field covers a whole chorale phrase and more at little cost. {@code beatPhases} &gt; 0 adds each
+ * step's position within the quarter-note beat (one-hot, 4 for 16th-note steps) to the input: where
+ * notes may change depends on it, and the roll alone only hints at it; 0 = the roll alone.
  */
-public record CoconetConfig(int channels, int residualBlocks, int[] timeDilations) {
+public record CoconetConfig(int channels, int residualBlocks, int[] timeDilations, int beatPhases) {
 
-    public static final CoconetConfig DEFAULT = new CoconetConfig(192, 16, new int[] {1, 2, 4, 8, 16, 32});
+    public static final int STEPS_PER_BEAT = 4;
+
+    public static final CoconetConfig DEFAULT = new CoconetConfig(192, 16, new int[] {1, 2, 4, 8, 16, 32}, STEPS_PER_BEAT);
 
     /** A tiny network for smoke tests of the training code. */
-    public static final CoconetConfig TINY = new CoconetConfig(16, 2, new int[] {1, 2});
+    public static final CoconetConfig TINY = new CoconetConfig(16, 2, new int[] {1, 2}, STEPS_PER_BEAT);
 
     /** Steps of context on each side of a cell that the network can see. */
     public int receptiveFieldEachSide() {
@@ -27,6 +31,6 @@ public record CoconetConfig(int channels, int residualBlocks, int[] timeDilation
             d.append(i == 0 ? "" : ",").append(timeDilations[i]);
         }
         return channels + " channels, " + residualBlocks + " residual blocks (kernel-3 convolution over time, batch norm, ReLU), time dilations "
-                + d + ", context +-" + receptiveFieldEachSide() + " sixteenths";
+                + d + ", context +-" + receptiveFieldEachSide() + " sixteenths" + (beatPhases > 0 ? ", position in the beat as input" : "");
     }
 }

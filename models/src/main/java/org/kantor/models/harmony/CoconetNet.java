@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * The Coconet-style harmony network as a DJL block. Input: (batch, 8, steps, 46) = the piano roll of
  * the four voices with unknown cells zeroed, then the four voices' masks (1 = unknown) spread over
- * pitch. Output: (batch, 4, steps, 46) logits; a softmax over the last axis gives each voice's pitch
+ * pitch; and (batch, 4, steps) = each step's position within its beat, one-hot (read when the
+ * config asks for it). Output: (batch, 4, steps, 46) logits; a softmax over the last axis gives each voice's pitch
  * distribution at each step.
  *
  * <p>Coconet convolves time x pitch as an image. On a two-core CPU, dense convolutions over time with
@@ -36,7 +37,7 @@ public final class CoconetNet {
     public static Block build(CoconetConfig config) {
         int c = config.channels();
         SequentialBlock net = new SequentialBlock();
-        net.add(new LambdaBlock(CoconetNet::toFrames, "toFrames"));
+        net.add(new LambdaBlock(input -> toFrames(input, config.beatPhases() > 0), "toFrames"));
         net.add(Conv1d.builder().setKernelShape(new Shape(3)).optPadding(new Shape(1)).setFilters(c).build());
         net.add(BatchNorm.builder().build());
         net.add(Activation.reluBlock());
@@ -54,14 +55,18 @@ public final class CoconetNet {
         return net;
     }
 
-    /** (batch, 8, steps, 46) -> (batch, 188, steps): the known roll of each voice, then one mask value per voice. */
-    private static NDList toFrames(NDList input) {
-        NDArray x = input.singletonOrThrow();
+    /**
+     * (batch, 8, steps, 46) -> (batch, 188, steps): the known roll of each voice, then one mask value per voice;
+     * then, if the network reads them, the beat phases (batch, 4, steps) as 4 more features.
+     */
+    private static NDList toFrames(NDList input, boolean beatPhases) {
+        NDArray x = input.get(0);
         long batch = x.getShape().get(0);
         long steps = x.getShape().get(2);
         NDArray roll = x.get(":, 0:4, :, :").transpose(0, 1, 3, 2).reshape(batch, PianoRoll.VOICES * PianoRoll.PITCHES, steps);
         NDArray mask = x.get(":, 4:8, :, 0");
-        return new NDList(roll.concat(mask, 1));
+        NDArray frames = roll.concat(mask, 1);
+        return new NDList(beatPhases ? frames.concat(input.get(1), 1) : frames);
     }
 
     /** (batch, 184, steps) -> (batch, 4, steps, 46). */

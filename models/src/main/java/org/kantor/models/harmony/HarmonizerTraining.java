@@ -36,15 +36,15 @@ public final class HarmonizerTraining {
 
     /** Everything a run is asked to do. */
     public record Settings(CoconetConfig config, int steps, int batch, int crop, float learningRate, int checkpointEvery,
-                           int validateEvery, long seed) {
+                           int validateEvery, long seed, Path warmStart) {
         public static Settings defaults() {
-            return new Settings(CoconetConfig.DEFAULT, 30_000, 16, 64, 2e-3f, 250, 1000, 1);
+            return new Settings(CoconetConfig.DEFAULT, 30_000, 16, 64, 2e-3f, 250, 1000, 1, null);
         }
     }
 
     /** What is written beside the weights: the run so far. */
     public record Progress(int step, double lastLoss, Double lastValidNll, Double bestValidNll, double seconds,
-                           int channels, int residualBlocks, int[] timeDilations, int batch, int crop, float learningRate, long seed) {
+                           int channels, int residualBlocks, int[] timeDilations, int beatPhases, int batch, int crop, float learningRate, long seed) {
     }
 
     public static final String WEIGHTS = "coconet.params";
@@ -88,10 +88,13 @@ public final class HarmonizerTraining {
             DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).build());
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
-                trainer.initialize(new Shape(settings.batch(), CoconetNet.INPUT_CHANNELS, settings.crop(), PianoRoll.PITCHES));
+                trainer.initialize(RollBatch.inputShapes(settings.batch(), settings.crop()));
                 if (previous != null) {
                     loadWeights(block, settings.config(), model.getNDManager(), folder.resolve(WEIGHTS));
                     log.printf("resuming from step %d (best valid NLL so far %s)%n", startStep, best == null ? "-" : String.format("%.4f", best));
+                } else if (settings.warmStart() != null) {
+                    warmStart(block, model.getNDManager(), settings.warmStart());
+                    log.printf("starting from the weights of the run in %s%n", settings.warmStart());
                 }
                 log.printf("training %s, %d parameters, batch %d x %d steps, %d training chorales%n", settings.config().describe(),
                         parameterCount(block), settings.batch(), settings.crop(), data.train().size());
@@ -111,7 +114,7 @@ public final class HarmonizerTraining {
                         NDArray weights = m.mul(batch.soundingArray(sub));
                         boolean finite;
                         try (GradientCollector gc = trainer.newGradientCollector()) {
-                            NDArray logits = trainer.forward(new NDList(RollBatch.networkInput(roll, m))).singletonOrThrow();
+                            NDArray logits = trainer.forward(RollBatch.networkInput(roll, m, batch.beatPhaseArray(sub))).singletonOrThrow();
                             NDArray[] nll = HarmonyLoss.nll(logits, roll, weights);
                             NDArray mean = nll[0].div(nll[1].maximum(1f));
                             loss = mean.getFloat();
@@ -147,7 +150,7 @@ public final class HarmonizerTraining {
                         saveWeights(block, folder.resolve(WEIGHTS));
                         CoconetConfig c = settings.config();
                         writeProgress(folder, new Progress(step, lossAverage, lastValid, best, seconds, c.channels(), c.residualBlocks(),
-                                c.timeDilations(), settings.batch(), settings.crop(), settings.learningRate(), settings.seed()));
+                                c.timeDilations(), c.beatPhases(), settings.batch(), settings.crop(), settings.learningRate(), settings.seed()));
                     }
                 }
             }
@@ -171,6 +174,8 @@ public final class HarmonizerTraining {
             }
             MaskPolicy.sample(mask, random);
             batch.put(b, crop, mask);
+            // JSB steps count from a beat (every piece's onsets fall on step 0 mod 4), so a crop's phase follows its start
+            batch.putBeatPhases(b, RollBatch.beatPhases(batch.steps(), start));
         }
     }
 
@@ -193,7 +198,7 @@ public final class HarmonizerTraining {
         }
         Path best = trainingFolder.resolve("best-" + WEIGHTS);
         Path weights = Files.exists(best) ? best : trainingFolder.resolve(WEIGHTS);
-        CoconetConfig config = new CoconetConfig(p.channels(), p.residualBlocks(), p.timeDilations());
+        CoconetConfig config = new CoconetConfig(p.channels(), p.residualBlocks(), p.timeDilations(), p.beatPhases());
         try (HarmonyModel model = HarmonyModel.fromCheckpoint(config, weights)) {
             model.export(resourceFolder);
         }
@@ -238,6 +243,54 @@ public final class HarmonizerTraining {
             }
         } catch (ai.djl.MalformedModelException e) {
             throw new IOException(file + ": not weights of this network (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Starts from another run's best weights. Where this network is wider (the first convolution reads
+     * more input features, e.g. beat phases), the old weights fill the leading part and the rest start
+     * at zero, so the warm-started network first computes exactly what the old one did.
+     */
+    static void warmStart(Block block, NDManager manager, Path runFolder) throws IOException {
+        Progress p = readProgress(runFolder);
+        if (p == null) {
+            throw new IOException("no training run to start from in " + runFolder);
+        }
+        Path best = runFolder.resolve("best-" + WEIGHTS);
+        Path file = Files.exists(best) ? best : runFolder.resolve(WEIGHTS);
+        CoconetConfig config = new CoconetConfig(p.channels(), p.residualBlocks(), p.timeDilations(), p.beatPhases());
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)));
+             NDManager scratch = manager.newSubManager()) {
+            Block loaded = CoconetNet.build(config);
+            loaded.loadParameters(scratch, in);
+            var targets = block.getParameters();
+            var sources = loaded.getParameters();
+            if (targets.size() != sources.size()) {
+                throw new IOException(file + ": a network with " + sources.size() + " weight arrays cannot start one with " + targets.size());
+            }
+            for (int i = 0; i < targets.size(); i++) {
+                NDArray target = targets.get(i).getValue().getArray();
+                NDArray source = sources.get(i).getValue().getArray();
+                if (target.getShape().equals(source.getShape())) {
+                    target.set(source.toByteBuffer());
+                    continue;
+                }
+                long[] t = target.getShape().getShape();
+                long[] s = source.getShape().getShape();
+                StringBuilder leading = new StringBuilder();
+                for (int d = 0; d < t.length; d++) {
+                    if (t.length != s.length || s[d] > t[d]) {
+                        throw new IOException(file + ": " + targets.get(i).getKey() + " has shape " + source.getShape()
+                                + ", which does not fit " + target.getShape());
+                    }
+                    leading.append(d == 0 ? "" : ",").append("0:").append(s[d]);
+                }
+                NDArray widened = target.zerosLike();
+                widened.set(new ai.djl.ndarray.index.NDIndex(leading.toString()), source);
+                target.set(widened.toByteBuffer());
+            }
+        } catch (ai.djl.MalformedModelException e) {
+            throw new IOException(file + ": not weights of a harmony network (" + e.getMessage() + ")", e);
         }
     }
 

@@ -35,7 +35,8 @@ public final class HarmonyEvaluation {
             try (NDManager sub = manager.newSubManager()) {
                 NDArray roll = batch.rollArray(sub);
                 NDArray m = batch.maskArray(sub);
-                NDArray logits = block.forward(HarmonizerTraining.inference(sub), new NDList(RollBatch.networkInput(roll, m)), false).singletonOrThrow();
+                NDArray logits = block.forward(HarmonizerTraining.inference(sub), RollBatch.networkInput(roll, m, batch.beatPhaseArray(sub)), false)
+                        .singletonOrThrow();
                 NDArray[] nll = HarmonyLoss.nll(logits, roll, m.mul(batch.soundingArray(sub)));
                 total += nll[0].getFloat();
                 count += nll[1].getFloat();

@@ -68,7 +68,7 @@ public final class HarmonyModel implements AutoCloseable {
         return NativeStderr.silencedIo(() -> {
             NDManager manager = NDManager.newBaseManager();
             Block block = CoconetNet.build(config);
-            block.initialize(manager, DataType.FLOAT32, new Shape(1, CoconetNet.INPUT_CHANNELS, 16, PianoRoll.PITCHES));
+            block.initialize(manager, DataType.FLOAT32, RollBatch.inputShapes(1, 16));
             weights.fill(block, manager);
             return new HarmonyModel(manager, block, config);
         });
@@ -102,9 +102,7 @@ public final class HarmonyModel implements AutoCloseable {
 
     private float[] compute(RollBatch batch, double temperature) {
         try (NDManager sub = manager.newSubManager()) {
-            NDArray roll = batch.rollArray(sub);
-            NDArray mask = batch.maskArray(sub);
-            NDArray logits = block.forward(new ParameterStore(sub, false), new NDList(RollBatch.networkInput(roll, mask)), false)
+            NDArray logits = block.forward(new ParameterStore(sub, false), batch.networkInput(sub), false)
                     .singletonOrThrow();
             if (temperature != 1.0) {
                 logits = logits.div((float) temperature);

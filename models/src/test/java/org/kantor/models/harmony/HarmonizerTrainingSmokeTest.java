@@ -35,7 +35,7 @@ class HarmonizerTrainingSmokeTest {
     @Test
     void trainsAFewStepsAndResumes(@TempDir Path dir) throws Exception {
         JsbChorales jsb = data();
-        HarmonizerTraining.Settings settings = new HarmonizerTraining.Settings(CoconetConfig.TINY, 4, 4, 32, 1e-3f, 2, 2, 7);
+        HarmonizerTraining.Settings settings = new HarmonizerTraining.Settings(CoconetConfig.TINY, 4, 4, 32, 1e-3f, 2, 2, 7, null);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         HarmonizerTraining.Progress first = new HarmonizerTraining(settings, jsb, dir, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
         assertEquals(4, first.step());
@@ -44,7 +44,7 @@ class HarmonizerTrainingSmokeTest {
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("valid NLL"), log.toString(StandardCharsets.UTF_8));
         byte[] weightsAtStep4 = Files.readAllBytes(dir.resolve(HarmonizerTraining.WEIGHTS));
 
-        HarmonizerTraining.Settings longer = new HarmonizerTraining.Settings(CoconetConfig.TINY, 6, 4, 32, 1e-3f, 2, 2, 7);
+        HarmonizerTraining.Settings longer = new HarmonizerTraining.Settings(CoconetConfig.TINY, 6, 4, 32, 1e-3f, 2, 2, 7, null);
         ByteArrayOutputStream log2 = new ByteArrayOutputStream();
         HarmonizerTraining.Progress second = new HarmonizerTraining(longer, jsb, dir, new PrintStream(log2, true, StandardCharsets.UTF_8)).run();
         assertTrue(log2.toString(StandardCharsets.UTF_8).contains("resuming from step 4"), log2.toString(StandardCharsets.UTF_8));
@@ -53,5 +53,30 @@ class HarmonizerTrainingSmokeTest {
         assertFalse(java.util.Arrays.equals(weightsAtStep4, Files.readAllBytes(dir.resolve(HarmonizerTraining.WEIGHTS))),
                 "weights saved after resuming must differ from those it resumed from");
         assertTrue(Math.abs(second.lastValidNll() - first.lastValidNll()) < 1.0, "resumed from the trained weights, not from scratch");
+    }
+
+    @Test
+    void aWarmStartWithBeatPhasesFirstAnswersExactlyAsTheOldNetwork(@TempDir Path dir) throws Exception {
+        CoconetConfig old = new CoconetConfig(16, 2, new int[] {1, 2}, 0);
+        new HarmonizerTraining(new HarmonizerTraining.Settings(old, 2, 4, 32, 1e-3f, 2, 2, 7, null), data(), dir,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+        try (HarmonyModel before = HarmonyModel.fromCheckpoint(old, dir.resolve(HarmonizerTraining.WEIGHTS));
+             ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+            ai.djl.nn.Block widened = CoconetNet.build(CoconetConfig.TINY);
+            widened.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, RollBatch.inputShapes(1, 32));
+            HarmonizerTraining.warmStart(widened, manager, dir);
+
+            RollBatch batch = RollBatch.allocate(1, 32);
+            float[][] mask = new float[PianoRoll.VOICES][32];
+            for (float[] voice : mask) {
+                java.util.Arrays.fill(voice, 8, 24, 1f);
+            }
+            batch.put(0, data().valid().get(0).crop(0, 32), mask);
+            batch.putBeatPhases(0, RollBatch.beatPhases(32, 3));
+            float[] expected = before.logProbabilities(batch, 1.0);
+            float[] logits = widened.forward(new ai.djl.training.ParameterStore(manager, false), batch.networkInput(manager), false)
+                    .singletonOrThrow().logSoftmax(3).toFloatArray();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, logits, 1e-4f);
+        }
     }
 }
