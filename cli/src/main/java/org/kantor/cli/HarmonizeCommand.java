@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.kantor.core.timeline.MeasureLayout;
 import org.kantor.harmonizer.GibbsSampler;
 import org.kantor.harmonizer.Harmonizer;
 import org.kantor.models.harmony.HarmonyModel;
@@ -16,10 +17,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code kantor harmonize}: a melody in, a four-part choir score out. */
+/** {@code kantor harmonize}: a melody in, a four-part choir score out; or chosen voices and measures of a four-part score anew. */
 @Command(name = "harmonize", mixinStandardHelpOptions = true,
         description = {"Harmonize a melody in four parts, in the style of Bach's chorales (a Coconet-style model, annealed Gibbs sampling).",
-            "The melody stays exactly as it was; alto, tenor and bass (or the voices missing around --given) are added as choir parts."})
+            "The melody stays exactly as it was; alto, tenor and bass (or the voices missing around --given) are added as choir parts.",
+            "Given a four-part score (parts Soprano, Alto, Tenor, Bass), the voices other than --given are written anew,",
+            "or only --voices in --measures, everything else kept."})
 final class HarmonizeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "IN", description = "A score with one melody part (.musicxml, .xml, .mxl, .mid).")
@@ -30,6 +33,12 @@ final class HarmonizeCommand implements Callable<Integer> {
 
     @Option(names = "--given", defaultValue = "soprano", paramLabel = "VOICE", description = "Which voice the melody is: soprano, alto, tenor or bass (default ${DEFAULT-VALUE}).")
     String given;
+
+    @Option(names = "--voices", split = ",", paramLabel = "VOICE", description = "Four-part scores: the voices to write anew, e.g. alto,tenor (default: all but --given).")
+    List<String> voices;
+
+    @Option(names = "--measures", paramLabel = "A-B", description = "Four-part scores: only these measures, by their printed numbers, e.g. 5-8 or 3 (default: all).")
+    String measures;
 
     @Option(names = "--variations", defaultValue = "1", paramLabel = "N", description = "How many different harmonizations (1-8, default ${DEFAULT-VALUE}).")
     int variations;
@@ -74,11 +83,21 @@ final class HarmonizeCommand implements Callable<Integer> {
             OutputNames.refuseToOverwrite(input, target, overwrite);
         }
         ScoreDocument doc = ScoreFiles.read(input);
+        Harmonizer.Region region = null;
+        if (voices != null || measures != null) {
+            if (!Harmonizer.isFourPart(doc)) {
+                throw new Kantor.UserError(input + ": --voices and --measures rewrite parts of a four-part score (parts Soprano, Alto,"
+                        + " Tenor, Bass); this score has one melody part: harmonize it without them first", Kantor.EXIT_BAD_INPUT);
+            }
+            region = region(doc, voice);
+        }
         long s = seed != null ? seed : System.nanoTime();
         GibbsSampler.Settings sampling = new GibbsSampler.Settings(gibbsSteps, temperature, 0.9, 0.05, 0.75, true);
         List<ScoreDocument> results;
         try (HarmonyModel model = HarmonyModel.load()) {
-            results = new Harmonizer(model).harmonize(doc, new Harmonizer.Request(voice, variations, s, sampling));
+            Harmonizer harmonizer = new Harmonizer(model);
+            Harmonizer.Request request = new Harmonizer.Request(voice, variations, s, sampling);
+            results = region == null ? harmonizer.harmonize(doc, request) : harmonizer.regenerate(doc, region, request);
         }
         for (int i = 0; i < results.size(); i++) {
             ScoreFiles.write(results.get(i), targets.get(i), format);
@@ -88,5 +107,48 @@ final class HarmonizeCommand implements Callable<Integer> {
             out.println("(seed " + s + "; pass --seed " + s + " to get the same result again)");
         }
         return Kantor.EXIT_OK;
+    }
+
+    /** The voices and measures asked for, checked against the score. */
+    private Harmonizer.Region region(ScoreDocument doc, int givenVoice) {
+        boolean[] chosen = new boolean[PianoRoll.VOICES];
+        if (voices == null) {
+            for (int v = 0; v < chosen.length; v++) {
+                chosen[v] = v != givenVoice;
+            }
+        } else {
+            for (String name : voices) {
+                int v = List.of(PianoRoll.VOICE_NAMES).indexOf(name.trim().toLowerCase(java.util.Locale.ROOT));
+                if (v < 0) {
+                    throw new Kantor.UserError("--voices takes soprano, alto, tenor and bass, not \"" + name + "\"");
+                }
+                chosen[v] = true;
+            }
+        }
+        List<MeasureLayout.Slot> slots = MeasureLayout.of(doc.score());
+        int first = 0;
+        int last = slots.size() - 1;
+        if (measures != null) {
+            String[] ends = measures.trim().split("\\s*-\\s*", -1);
+            if (ends.length > 2 || ends[0].isEmpty() || ends[ends.length - 1].isEmpty()) {
+                throw new Kantor.UserError("--measures takes a measure number or a range such as 5-8, not \"" + measures + "\"");
+            }
+            first = measureIndex(slots, ends[0]);
+            last = measureIndex(slots, ends[ends.length - 1]);
+            if (last < first) {
+                throw new Kantor.UserError("--measures " + measures + ": the range runs backwards");
+            }
+        }
+        return new Harmonizer.Region(chosen, first, last);
+    }
+
+    private int measureIndex(List<MeasureLayout.Slot> slots, String number) {
+        for (int i = 0; i < slots.size(); i++) {
+            if (slots.get(i).number().equals(number)) {
+                return i;
+            }
+        }
+        throw new Kantor.UserError(input + ": there is no measure " + number + " (measures " + slots.get(0).number() + " to "
+                + slots.get(slots.size() - 1).number() + ")", Kantor.EXIT_BAD_INPUT);
     }
 }

@@ -37,9 +37,32 @@ class HarmonizeCommandTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("already exists"), r.err());
         assertEquals("keep me", Files.readString(existing));
-        KantorCliTest.Result chorale = KantorCliTest.kantor("harmonize", Path.of("..", "examples", "chorale.musicxml").toString(), "-o",
-                dir.resolve("y.musicxml").toString());
-        assertEquals(1, chorale.code());
-        assertTrue(chorale.err().startsWith("kantor: chorale.musicxml: found 4 parts with notes"), chorale.err());
+        KantorCliTest.Result melodyRegion = KantorCliTest.kantor("harmonize", MELODY.toString(), "-o", dir.resolve("y.musicxml").toString(),
+                "--measures", "2-3");
+        assertEquals(1, melodyRegion.code());
+        assertTrue(melodyRegion.err().contains("--voices and --measures rewrite parts of a four-part score"), melodyRegion.err());
+        assertEquals(1, KantorCliTest.kantor("harmonize", CHORALE.toString(), "-o", dir.resolve("z.musicxml").toString(),
+                "--measures", "40-41").code());
+        assertEquals(2, KantorCliTest.kantor("harmonize", CHORALE.toString(), "-o", dir.resolve("z.musicxml").toString(),
+                "--measures", "3-1").code());
+        assertEquals(2, KantorCliTest.kantor("harmonize", CHORALE.toString(), "-o", dir.resolve("z.musicxml").toString(),
+                "--voices", "alto,descant").code());
+        assertFalse(Files.exists(dir.resolve("z.musicxml")));
+    }
+
+    private static final Path CHORALE = Path.of("..", "examples", "chorale.musicxml").toAbsolutePath().normalize();
+
+    @Test
+    void rewritesChosenVoicesInChosenMeasuresOfAFourPartScore(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("new-inner-voices.musicxml");
+        KantorCliTest.Result r = KantorCliTest.kantor("harmonize", CHORALE.toString(), "-o", out.toString(), "--voices", "alto,tenor",
+                "--measures", "2-3", "--seed", "2", "--gibbs-steps", "8");
+        assertEquals(0, r.code(), r.err());
+        var before = MusicXmlReader.read(CHORALE).score();
+        var after = MusicXmlReader.read(out).score();
+        assertEquals(before.parts().get(0).notes(), after.parts().get(0).notes(), "soprano kept");
+        assertEquals(before.parts().get(3).notes(), after.parts().get(3).notes(), "bass kept");
+        assertEquals(before.parts().get(1).measures().get(0), after.parts().get(1).measures().get(0), "alto measure 1 kept");
+        assertEquals(before.parts().get(1).measures().size(), after.parts().get(1).measures().size());
     }
 }

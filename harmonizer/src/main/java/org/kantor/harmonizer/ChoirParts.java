@@ -38,9 +38,9 @@ final class ChoirParts {
     /**
      * @param roll {@code [step][voice]} sampled pitches (already moved back to the melody's key)
      * @param voices which voices to write, in score order
-     * @param melodyOnsets 16th-note steps where the melody strikes a note
+     * @param repeatSteps 16th-note steps where a voice that keeps its pitch strikes it again (elsewhere it holds)
      */
-    static Score build(int[][] roll, List<Integer> voices, Set<Integer> melodyOnsets, Set<Rational> fermatas,
+    static Score build(int[][] roll, List<Integer> voices, Set<Integer> repeatSteps, Set<Rational> fermatas,
                        List<MeasureLayout.Slot> slots, int firstChannel) {
         List<TimedNote> notes = new ArrayList<>();
         List<Timeline.PartInfo> infos = new ArrayList<>();
@@ -56,7 +56,7 @@ final class ChoirParts {
                     continue;
                 }
                 int end = t + 1;
-                while (end < roll.length && roll[end][voice] == pitch && !melodyOnsets.contains(end)) {
+                while (end < roll.length && roll[end][voice] == pitch && !repeatSteps.contains(end)) {
                     end++;
                 }
                 notes.add(new TimedNote(pitch, MelodyLine.STEP.times(t), MelodyLine.STEP.times(end), 80, i, "1", 1, null));

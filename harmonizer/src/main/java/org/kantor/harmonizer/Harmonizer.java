@@ -35,9 +35,36 @@ public final class Harmonizer {
         this.model = model;
     }
 
-    /** One harmonized document per variation. The input document is not changed. */
+    /**
+     * Which voices of a four-part score to write anew, in which measures (indices from 0, inclusive);
+     * everything else is kept and the new notes are written around it.
+     */
+    public record Region(boolean[] voices, int firstMeasure, int lastMeasure) {
+        /** Every measure of the voices other than {@code given}. */
+        public static Region allBut(int given, int measures) {
+            boolean[] voices = new boolean[PianoRoll.VOICES];
+            for (int v = 0; v < voices.length; v++) {
+                voices[v] = v != given;
+            }
+            return new Region(voices, 0, measures - 1);
+        }
+    }
+
+    /** Whether the score is a four-part score (one part per voice) rather than a melody. */
+    public static boolean isFourPart(ScoreDocument input) throws ScoreFileException {
+        return FourPartScore.find(input.score(), input.name()) != null;
+    }
+
+    /**
+     * One harmonized document per variation. A melody gets the other voices as new choir parts; a
+     * four-part score gets the voices other than the given one written anew. The input is not changed.
+     */
     public List<ScoreDocument> harmonize(ScoreDocument input, Request request) throws ScoreFileException {
         Score score = input.score();
+        FourPartScore four = FourPartScore.find(score, input.name());
+        if (four != null) {
+            return regenerate(input, four, Region.allBut(request.givenVoice(), MeasureLayout.of(score).size()), request);
+        }
         MelodyLine melody = MelodyLine.of(score, input.name());
         int steps = melody.steps();
         int given = request.givenVoice();
@@ -74,6 +101,7 @@ public final class Harmonizer {
                 below.add(v);
             }
         }
+        Set<Integer> repeats = repeatedNoteSteps(beatPhases, onsets);
         List<ScoreDocument> out = new ArrayList<>();
         for (int[][] variation : sampled) {
             int[][] roll = new int[steps][PianoRoll.VOICES];
@@ -85,15 +113,111 @@ public final class Harmonizer {
             ScoreDocument doc = input.copy();
             int position = melody.partIndex();
             if (!above.isEmpty()) {
-                doc.addParts(ChoirParts.build(roll, above, onsets, melody.fermataOnsets(), slots, 2), position);
+                doc.addParts(ChoirParts.build(roll, above, repeats, melody.fermataOnsets(), slots, 2), position);
                 position += above.size();
             }
             if (!below.isEmpty()) {
-                doc.addParts(ChoirParts.build(roll, below, onsets, melody.fermataOnsets(), slots, 2 + above.size()), position + 1);
+                doc.addParts(ChoirParts.build(roll, below, repeats, melody.fermataOnsets(), slots, 2 + above.size()), position + 1);
             }
             out.add(doc);
         }
         return out;
+    }
+
+    /** Rewrites a region of a four-part score: one document per variation. */
+    public List<ScoreDocument> regenerate(ScoreDocument input, Region region, Request request) throws ScoreFileException {
+        FourPartScore four = FourPartScore.find(input.score(), input.name());
+        if (four == null) {
+            throw new ScoreFileException(input.name(), "regenerating voices needs a four-part score (one part each for soprano, alto,"
+                    + " tenor and bass); this one has a single melody part: harmonize it first");
+        }
+        return regenerate(input, four, region, request);
+    }
+
+    private List<ScoreDocument> regenerate(ScoreDocument input, FourPartScore four, Region region, Request request)
+            throws ScoreFileException {
+        List<MeasureLayout.Slot> slots = MeasureLayout.of(input.score());
+        int steps = four.steps();
+        int from = (int) slots.get(region.firstMeasure()).start().dividedBy(MelodyLine.STEP).floor();
+        int to = Math.min(steps, (int) slots.get(region.lastMeasure()).end().dividedBy(MelodyLine.STEP).floor());
+        int[][] pitches = new int[steps][PianoRoll.VOICES];
+        for (int[] row : pitches) {
+            java.util.Arrays.fill(row, PianoRoll.SILENT);
+        }
+        Set<Integer> keptOnsets = new HashSet<>();
+        Set<org.kantor.core.Rational> fermatas = new HashSet<>();
+        for (int v = 0; v < PianoRoll.VOICES; v++) {
+            for (TimedNote n : four.lines()[v].notes()) {
+                int start = (int) n.onset().dividedBy(MelodyLine.STEP).floor();
+                int end = Math.min(steps, (int) n.offset().dividedBy(MelodyLine.STEP).floor());
+                boolean rewritten = region.voices()[v] && start >= from && start < to;
+                if (!rewritten) {
+                    keptOnsets.add(start);
+                }
+                for (int t = start; t < end; t++) {
+                    pitches[t][v] = clampToModel(n.midi());
+                }
+            }
+            fermatas.addAll(four.lines()[v].fermataOnsets());
+        }
+        // the new voices sound wherever the kept ones do (or, if every voice is new, where any sounded)
+        boolean[][] unknown = new boolean[PianoRoll.VOICES][steps];
+        boolean allNew = true;
+        for (boolean chosen : region.voices()) {
+            allNew &= chosen;
+        }
+        for (int t = from; t < to; t++) {
+            boolean harmony = false;
+            for (int v = 0; v < PianoRoll.VOICES; v++) {
+                harmony |= pitches[t][v] != PianoRoll.SILENT && (allNew || !region.voices()[v]);
+            }
+            for (int v = 0; v < PianoRoll.VOICES; v++) {
+                if (region.voices()[v]) {
+                    unknown[v][t] = harmony;
+                    pitches[t][v] = PianoRoll.SILENT;
+                }
+            }
+        }
+        int[] beatPhases = beatPhases(slots, steps);
+        int[][][] sampled = new GibbsSampler(model, request.sampling()).sample(pitches, unknown, request.variations(),
+                new Random(request.seed()), movesOnEighthsAndWithTheMelody(beatPhases, keptOnsets), beatPhases);
+        List<ScoreDocument> out = new ArrayList<>();
+        for (int[][] variation : sampled) {
+            ScoreDocument doc = input.copy();
+            for (int v = 0; v < PianoRoll.VOICES; v++) {
+                if (!region.voices()[v]) {
+                    continue;
+                }
+                // only the region is written: notes must not run (or tie) across its edges
+                int[][] inside = new int[steps][PianoRoll.VOICES];
+                for (int t = 0; t < steps; t++) {
+                    java.util.Arrays.fill(inside[t], PianoRoll.SILENT);
+                    inside[t][v] = t >= from && t < to ? variation[t][v] : PianoRoll.SILENT;
+                }
+                Set<Integer> breaks = repeatedNoteSteps(beatPhases, keptOnsets);
+                breaks.add(from);
+                breaks.add(to);
+                Score part = ChoirParts.build(inside, List.of(v), breaks, fermatas, slots, 1 + v);
+                doc.replaceMeasures(four.partOfVoice()[v], part, region.firstMeasure(), region.lastMeasure());
+            }
+            out.add(doc);
+        }
+        return out;
+    }
+
+    /**
+     * Where a new voice that keeps its pitch strikes it again rather than holding it: on a beat where the
+     * given voices strike a note (a new syllable); between beats it holds. The roll cannot tell, the
+     * chorales mostly do this.
+     */
+    static Set<Integer> repeatedNoteSteps(int[] beatPhases, Set<Integer> givenOnsets) {
+        Set<Integer> repeats = new HashSet<>();
+        for (int t : givenOnsets) {
+            if (t >= 0 && t < beatPhases.length && beatPhases[t] == 0) {
+                repeats.add(t);
+            }
+        }
+        return repeats;
     }
 
     /** Steps where the added voices may change pitch: every eighth, and wherever the melody strikes a note. */

@@ -42,7 +42,11 @@ public record MelodyLine(int partIndex, List<TimedNote> notes, Set<Rational> fer
             throw new ScoreFileException(file, "found " + withNotes.size() + " parts with notes (" + String.join(", ", names)
                     + "); harmonize needs a score with one melody part: delete or hide the other parts, or save the melody on its own");
         }
-        int partIndex = withNotes.get(0);
+        return ofPart(score, withNotes.get(0), file);
+    }
+
+    /** One part of a score as a melodic line, with the same checks. */
+    static MelodyLine ofPart(Score score, int partIndex, String file) throws ScoreFileException {
         Part part = score.parts().get(partIndex);
         List<Rational> starts = ScoreToTimeline.measureStarts(score);
         Set<Rational> fermatas = new HashSet<>();
@@ -99,7 +103,7 @@ public record MelodyLine(int partIndex, List<TimedNote> notes, Set<Rational> fer
         return Math.abs(b - Math.rint(b)) < 1e-9 ? Long.toString(Math.round(b)) : String.format(java.util.Locale.ROOT, "%.2f", b).replaceAll("0+$", "");
     }
 
-    private static String partName(Part p, int index) {
+    static String partName(Part p, int index) {
         return p.name() == null || p.name().isBlank() ? "part " + (index + 1) : p.name();
     }
 

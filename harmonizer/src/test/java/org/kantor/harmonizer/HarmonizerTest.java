@@ -113,23 +113,27 @@ class HarmonizerTest {
     }
 
     private static ScoreDocument sopranoOnly(ScoreDocument chorale) throws Exception {
+        return firstParts(chorale, 1);
+    }
+
+    private static ScoreDocument firstParts(ScoreDocument chorale, int keep) throws Exception {
         ScoreDocument copy = chorale.copy();
         var tree = copy.tree();
-        while (tree.getPart().size() > 1) {
-            Object id = tree.getPart().get(1).getId();
-            tree.getPart().remove(1);
+        while (tree.getPart().size() > keep) {
+            Object id = tree.getPart().get(keep).getId();
+            tree.getPart().remove(keep);
             tree.getPartList().getPartGroupOrScorePart().remove(id);
         }
-        tree.getPart().get(0).getMeasure().size();
         copy.treeChanged(tree);
         return MusicXmlReader.read(MusicXmlWriter.toBytes(copy), chorale.name());
     }
 
     @Test
     void refusesWhatItCannotHonour() throws Exception {
-        ScoreDocument chorale = MusicXmlReader.read(Path.of("../examples/chorale.musicxml"));
-        ScoreFileException parts = assertThrows(ScoreFileException.class, () -> new Harmonizer(model).harmonize(chorale, request(1, 1)));
-        assertTrue(parts.getMessage().contains("found 4 parts with notes (Soprano, Alto, Tenor, Bass)"), parts.getMessage());
+        ScoreDocument twoParts = firstParts(MusicXmlReader.read(Path.of("../examples/chorale.musicxml")), 2);
+        ScoreFileException parts = assertThrows(ScoreFileException.class, () -> new Harmonizer(model).harmonize(twoParts, request(1, 1)));
+        assertTrue(parts.getMessage().contains("found 2 parts with notes (Soprano, Alto); harmonize takes a melody in one part, or a four-part score"),
+                parts.getMessage());
 
         String triplet = new String(java.nio.file.Files.readAllBytes(Path.of("../examples/melody.musicxml")), StandardCharsets.UTF_8)
                 .replaceFirst("<duration>3</duration><voice>1</voice><type>quarter</type><dot/>",

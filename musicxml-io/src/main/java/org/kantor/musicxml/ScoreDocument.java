@@ -92,6 +92,29 @@ public final class ScoreDocument {
         treeChanged(tree);
     }
 
+    /**
+     * Replaces the notes of measures {@code first..last} (0-based, inclusive) of one part with those of
+     * the same measures of {@code replacement}, a one-part score laid out like this one; the rest of the
+     * part, and every other part, stays as it was. Ties into and out of the run are cut.
+     */
+    public void replaceMeasures(int partIndex, Score replacement, int first, int last) throws ScoreFileException {
+        if (partIndex < 0 || partIndex >= tree.getPart().size() || replacement.parts().size() != 1) {
+            throw new IllegalArgumentException("one replacement part for an existing part is needed");
+        }
+        ScorePartwise.Part target = tree.getPart().get(partIndex);
+        try {
+            MeasureReplacement.check(target, replacement.parts().get(0), first, last);
+        } catch (IllegalArgumentException e) {
+            throw new ScoreFileException(name, e.getMessage());
+        }
+        // merge only what changed, so the rest of the file keeps its exact text
+        List<Object> changed = MeasureReplacement.replace(target, replacement, first, last);
+        for (int i = 0; i < changed.size() - 1; i++) {
+            mergeIntoXml(changed.get(i));
+        }
+        treeChanged(changed.get(changed.size() - 1));
+    }
+
     /** The file name it came from, for messages. */
     public String name() {
         return name;
@@ -121,6 +144,12 @@ public final class ScoreDocument {
      * nodes around it are untouched) and refreshes the {@link Score} view.
      */
     public void treeChanged(Object treeObject) throws ScoreFileException {
+        mergeIntoXml(treeObject);
+        score = new ScoreViewBuilder(name).build(tree);
+    }
+
+
+    private void mergeIntoXml(Object treeObject) throws ScoreFileException {
         try {
             Node updated = binder.updateXML(treeObject);
             if (updated instanceof Element element) {
@@ -129,7 +158,6 @@ public final class ScoreDocument {
         } catch (JAXBException e) {
             throw new ScoreFileException(name, null, null, "cannot merge a change into the score: " + MxlArchive.describe(e), e);
         }
-        score = new ScoreViewBuilder(name).build(tree);
     }
 
     /** JAXB declares the xlink namespace on every element it updates; MusicXML files declare it only where used. */

@@ -206,7 +206,7 @@ final class ScoreTreeBuilder {
         return d;
     }
 
-    private static long lcm(long a, long b) {
+    static long lcm(long a, long b) {
         long x = a;
         long y = b;
         while (y != 0) {
