@@ -45,9 +45,14 @@ public final class HarmonizerTraining {
     /** What is written beside the weights: the run so far. */
     public record Progress(int step, double lastLoss, Double lastValidNll, Double bestValidNll, double seconds,
                            int channels, int residualBlocks, int[] timeDilations, int beatPhases, int batch, int crop, float learningRate, long seed) {
+        /** The network the run trains. */
+        public CoconetConfig config() {
+            return new CoconetConfig(channels, residualBlocks, timeDilations, beatPhases);
+        }
     }
 
     public static final String WEIGHTS = "coconet.params";
+    static final String BEST_WEIGHTS = "best-" + WEIGHTS;
     static final int WARM_UP_STEPS = 300;
     public static final String PROGRESS = "progress.json";
 
@@ -145,7 +150,7 @@ public final class HarmonizerTraining {
                         double seconds = secondsBefore + (System.nanoTime() - runStarted) / 1e9;
                         if (valid != null && (best == null || valid < best)) {
                             best = valid;
-                            saveWeights(block, folder.resolve("best-" + WEIGHTS));
+                            saveWeights(block, folder.resolve(BEST_WEIGHTS));
                         }
                         saveWeights(block, folder.resolve(WEIGHTS));
                         CoconetConfig c = settings.config();
@@ -196,10 +201,7 @@ public final class HarmonizerTraining {
         if (p == null) {
             throw new IOException("no training run in " + trainingFolder + " (no " + PROGRESS + " and " + WEIGHTS + ")");
         }
-        Path best = trainingFolder.resolve("best-" + WEIGHTS);
-        Path weights = Files.exists(best) ? best : trainingFolder.resolve(WEIGHTS);
-        CoconetConfig config = new CoconetConfig(p.channels(), p.residualBlocks(), p.timeDilations(), p.beatPhases());
-        try (HarmonyModel model = HarmonyModel.fromCheckpoint(config, weights)) {
+        try (HarmonyModel model = HarmonyModel.fromCheckpoint(p.config(), bestWeights(trainingFolder))) {
             model.export(resourceFolder);
         }
         return p;
@@ -221,29 +223,18 @@ public final class HarmonizerTraining {
         AtomicFiles.write(file, bytes.toByteArray());
     }
 
+    /** A run's best weights by validation NLL when it has validated, else its last. */
+    static Path bestWeights(Path runFolder) {
+        Path best = runFolder.resolve(BEST_WEIGHTS);
+        return Files.exists(best) ? best : runFolder.resolve(WEIGHTS);
+    }
+
     /**
      * Loads a checkpoint into an initialized block by copying the values into its existing arrays: a trainer
      * keeps references to those arrays, so replacing them would train one set of weights and save another.
      */
     static void loadWeights(Block block, CoconetConfig config, NDManager manager, Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)));
-             NDManager scratch = manager.newSubManager()) {
-            Block loaded = CoconetNet.build(config);
-            loaded.loadParameters(scratch, in);
-            var targets = block.getParameters();
-            var sources = loaded.getParameters();
-            for (int i = 0; i < targets.size(); i++) {
-                NDArray target = targets.get(i).getValue().getArray();
-                NDArray source = sources.get(i).getValue().getArray();
-                if (!target.getShape().equals(source.getShape())) {
-                    throw new IOException(file + ": not weights of this network (" + targets.get(i).getKey() + " has shape "
-                            + source.getShape() + ", expected " + target.getShape() + ")");
-                }
-                target.set(source.toByteBuffer());
-            }
-        } catch (ai.djl.MalformedModelException e) {
-            throw new IOException(file + ": not weights of this network (" + e.getMessage() + ")", e);
-        }
+        copyWeights(block, config, manager, file, false);
     }
 
     /**
@@ -256,9 +247,11 @@ public final class HarmonizerTraining {
         if (p == null) {
             throw new IOException("no training run to start from in " + runFolder);
         }
-        Path best = runFolder.resolve("best-" + WEIGHTS);
-        Path file = Files.exists(best) ? best : runFolder.resolve(WEIGHTS);
-        CoconetConfig config = new CoconetConfig(p.channels(), p.residualBlocks(), p.timeDilations(), p.beatPhases());
+        copyWeights(block, p.config(), manager, bestWeights(runFolder), true);
+    }
+
+    /** Copies a checkpoint of a {@code config} network into {@code block}'s arrays, zero-padding wider ones if asked. */
+    private static void copyWeights(Block block, CoconetConfig config, NDManager manager, Path file, boolean widen) throws IOException {
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)));
              NDManager scratch = manager.newSubManager()) {
             Block loaded = CoconetNet.build(config);
@@ -266,7 +259,7 @@ public final class HarmonizerTraining {
             var targets = block.getParameters();
             var sources = loaded.getParameters();
             if (targets.size() != sources.size()) {
-                throw new IOException(file + ": a network with " + sources.size() + " weight arrays cannot start one with " + targets.size());
+                throw new IOException(file + ": weights of a network with " + sources.size() + " arrays, this one has " + targets.size());
             }
             for (int i = 0; i < targets.size(); i++) {
                 NDArray target = targets.get(i).getValue().getArray();
@@ -279,9 +272,9 @@ public final class HarmonizerTraining {
                 long[] s = source.getShape().getShape();
                 StringBuilder leading = new StringBuilder();
                 for (int d = 0; d < t.length; d++) {
-                    if (t.length != s.length || s[d] > t[d]) {
-                        throw new IOException(file + ": " + targets.get(i).getKey() + " has shape " + source.getShape()
-                                + ", which does not fit " + target.getShape());
+                    if (!widen || t.length != s.length || s[d] > t[d]) {
+                        throw new IOException(file + ": not weights of this network (" + targets.get(i).getKey() + " has shape "
+                                + source.getShape() + ", expected " + target.getShape() + ")");
                     }
                     leading.append(d == 0 ? "" : ",").append("0:").append(s[d]);
                 }
@@ -290,7 +283,7 @@ public final class HarmonizerTraining {
                 target.set(widened.toByteBuffer());
             }
         } catch (ai.djl.MalformedModelException e) {
-            throw new IOException(file + ": not weights of a harmony network (" + e.getMessage() + ")", e);
+            throw new IOException(file + ": not weights of this network (" + e.getMessage() + ")", e);
         }
     }
 

@@ -1,9 +1,9 @@
 package org.kantor.models.harmony;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.IntConsumer;
+import java.util.stream.DoubleStream;
 
 /**
  * Evaluations 1 and 2 of the harmony model over a set of pieces: Coconet's frame-wise and note-wise
@@ -18,7 +18,8 @@ public final class LikelihoodEvaluation {
 
     /** Mean and standard error of the NLL per unit over {@code units} units. */
     public record Figure(double meanNll, double standardError, long units) {
-        static Figure of(double[] nll, int count) {
+        static Figure of(double[] nll) {
+            int count = nll.length;
             double mean = 0;
             for (int i = 0; i < count; i++) {
                 mean += nll[i];
@@ -40,14 +41,14 @@ public final class LikelihoodEvaluation {
     public static Figure frameWise(HarmonyModel model, List<PianoRoll> pieces, int ensemble, long seed, IntConsumer progress) {
         OrderlessLikelihood likelihood = new OrderlessLikelihood(model, ensemble);
         Random random = new Random(seed);
-        Units units = new Units();
+        DoubleStream.Builder units = DoubleStream.builder();
         for (int i = 0; i < pieces.size(); i++) {
             for (double ll : likelihood.frameLogLikelihoods(pieces.get(i), random)) {
                 units.add(-ll);
             }
             progress.accept(i + 1);
         }
-        return units.figure();
+        return Figure.of(units.build().toArray());
     }
 
     /** Coconet's note-wise NLL (unit: one voice at one step). */
@@ -67,7 +68,7 @@ public final class LikelihoodEvaluation {
             int ensemble, long seed, IntConsumer progress) {
         OrderlessLikelihood likelihood = new OrderlessLikelihood(model, ensemble);
         Random random = new Random(seed);
-        Units units = new Units();
+        DoubleStream.Builder units = DoubleStream.builder();
         for (int i = 0; i < pieces.size(); i++) {
             PianoRoll piece = pieces.get(i);
             double[] ll = likelihood.noteLogLikelihoods(piece, voices, random);
@@ -80,23 +81,6 @@ public final class LikelihoodEvaluation {
             }
             progress.accept(i + 1);
         }
-        return units.figure();
-    }
-
-    /** A growing list of per-unit NLLs. */
-    private static final class Units {
-        private double[] values = new double[4096];
-        private int count;
-
-        void add(double nll) {
-            if (count == values.length) {
-                values = Arrays.copyOf(values, count * 2);
-            }
-            values[count++] = nll;
-        }
-
-        Figure figure() {
-            return Figure.of(values, count);
-        }
+        return Figure.of(units.build().toArray());
     }
 }

@@ -61,10 +61,10 @@ public final class OrderlessLikelihood {
 
     private double[] frameWise(PianoRoll piece, Random random) {
         int steps = piece.steps();
-        int[] frameOrder = permutation(steps, random);
+        int[] frameOrder = MaskPolicy.permutation(steps, random);
         int[][] voiceOrder = new int[steps][];
         for (int t = 0; t < steps; t++) {
-            voiceOrder[t] = permutation(PianoRoll.VOICES, random);
+            voiceOrder[t] = MaskPolicy.permutation(PianoRoll.VOICES, random);
         }
         // Example k predicts frame frameOrder[k] with the frames before it in the ordering revealed.
         List<Example> examples = new ArrayList<>(steps);
@@ -104,7 +104,7 @@ public final class OrderlessLikelihood {
             }
         }
         int n = variables.size();
-        int[] order = permutation(n, random);
+        int[] order = MaskPolicy.permutation(n, random);
         double[] ll = new double[steps * PianoRoll.VOICES];
         // Example j knows the truth of the variables before it in the ordering; built chunk by chunk.
         int chunk = Math.max(1, STEPS_PER_PASS / Math.max(1, steps));
@@ -225,20 +225,6 @@ public final class OrderlessLikelihood {
             }
             return new Example(p, m);
         }
-    }
-
-    private static int[] permutation(int n, Random random) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = p[i];
-            p[i] = p[j];
-            p[j] = swap;
-        }
-        return p;
     }
 
     /** log of the mean probability over ensemble members, per unit (better than the mean log: see Magenta). */

@@ -1,0 +1,41 @@
+package org.kantor.models.harmony;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.kantor.musicxml.KantorData;
+
+class OrderlessLikelihoodTest {
+
+    @Test
+    void ensembleMembersAreAveragedInProbability() {
+        double[] mean = OrderlessLikelihood.meanInProbability(new double[][] {{Math.log(0.2)}, {Math.log(0.6)}});
+        assertEquals(Math.log(0.4), mean[0], 1e-12);
+    }
+
+    @Test
+    void theShippedModelPredictsBachFarBetterThanChance() throws Exception {
+        Path data = KantorData.corpus("jsb-chorales");
+        assumeTrue(data != null, "the shared jsb-chorales corpus is needed");
+        PianoRoll opening = new PianoRoll(JsbChorales.load(data).test().get(0).crop(0, 32));
+        try (HarmonyModel model = HarmonyModel.load()) {
+            double chancePerVoice = Math.log(PianoRoll.PITCHES);
+            LikelihoodEvaluation.Figure frame = LikelihoodEvaluation.frameWise(model, List.of(opening), 2, 1, done -> { });
+            assertEquals(32, frame.units());
+            assertTrue(frame.meanNll() > 0 && frame.meanNll() < PianoRoll.VOICES * chancePerVoice / 3, "frame-wise " + frame.meanNll());
+            LikelihoodEvaluation.Figure below = LikelihoodEvaluation.belowSoprano(model, List.of(opening), 1, 1, done -> { });
+            assertEquals(3 * 32, below.units());
+            assertTrue(below.meanNll() > 0 && below.meanNll() < chancePerVoice / 3, "ATB given S " + below.meanNll());
+            // the given soprano is context, not something to predict
+            double[] ll = new OrderlessLikelihood(model, 1).noteLogLikelihoods(opening, LikelihoodEvaluation.BELOW_SOPRANO, new Random(3));
+            for (int t = 0; t < 32; t++) {
+                assertEquals(0.0, ll[t * PianoRoll.VOICES], "the soprano is not scored");
+            }
+        }
+    }
+}
