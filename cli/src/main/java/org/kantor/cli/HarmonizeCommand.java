@@ -52,6 +52,10 @@ final class HarmonizeCommand implements Callable<Integer> {
     @Option(names = "--gibbs-steps", defaultValue = "48", paramLabel = "N", description = "Resampling rounds (default ${DEFAULT-VALUE}).")
     int gibbsSteps;
 
+    @Option(names = "--layout", defaultValue = "four-staves", paramLabel = "LAYOUT",
+            description = "Melodies: four-staves (a staff per voice, default) or two-staves (soprano and alto on one staff, tenor and bass on another).")
+    String layout;
+
     @Option(names = "--overwrite", description = "Allow replacing existing output files.")
     boolean overwrite;
 
@@ -74,6 +78,11 @@ final class HarmonizeCommand implements Callable<Integer> {
         if (gibbsSteps < 0 || gibbsSteps > 1000) {
             throw new Kantor.UserError("--gibbs-steps must be between 0 and 1000");
         }
+        Harmonizer.Layout staves = switch (layout.toLowerCase(java.util.Locale.ROOT)) {
+            case "four-staves" -> Harmonizer.Layout.FOUR_STAVES;
+            case "two-staves" -> Harmonizer.Layout.TWO_STAVES;
+            default -> throw new Kantor.UserError("--layout must be four-staves or two-staves, not \"" + layout + "\"");
+        };
         ScoreFormat format = ScoreFormat.ofFile(output);
         if (format == null) {
             throw new Kantor.UserError("cannot tell the format of " + output + " from its extension: use .musicxml, .mxl or .mid");
@@ -91,12 +100,16 @@ final class HarmonizeCommand implements Callable<Integer> {
             }
             region = region(doc, voice);
         }
+        if (staves == Harmonizer.Layout.TWO_STAVES && Harmonizer.isFourPart(doc)) {
+            throw new Kantor.UserError(input + ": --layout applies when harmonizing a melody; the voices of a four-part score are"
+                    + " rewritten where they are written", Kantor.EXIT_BAD_INPUT);
+        }
         long s = seed != null ? seed : System.nanoTime();
         GibbsSampler.Settings sampling = new GibbsSampler.Settings(gibbsSteps, temperature, 0.9, 0.05, 0.75, true);
         List<ScoreDocument> results;
         try (HarmonyModel model = HarmonyModel.load()) {
             Harmonizer harmonizer = new Harmonizer(model);
-            Harmonizer.Request request = new Harmonizer.Request(voice, variations, s, sampling);
+            Harmonizer.Request request = new Harmonizer.Request(voice, variations, s, sampling, staves);
             results = region == null ? harmonizer.harmonize(doc, request) : harmonizer.regenerate(doc, region, request);
         }
         for (int i = 0; i < results.size(); i++) {

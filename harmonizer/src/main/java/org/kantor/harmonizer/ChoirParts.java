@@ -96,6 +96,26 @@ final class ChoirParts {
         return new Part(part.id(), part.name(), part.abbreviation(), 1, part.instrument(), measures);
     }
 
+    /**
+     * Two one-voice scores on one staff: the upper as voice 1, the lower as voice 2 (stems up and down),
+     * under a new name and clef.
+     */
+    static Score sharedStaff(Score upper, Score lower, String name, Clef clef) {
+        Part top = upper.parts().get(0);
+        Part bottom = lower.parts().get(0);
+        List<Measure> measures = new ArrayList<>();
+        for (int m = 0; m < top.measures().size(); m++) {
+            Measure a = top.measures().get(m);
+            List<Voice> voices = new ArrayList<>();
+            a.voices().forEach(v -> voices.add(new Voice("1", v.events())));
+            bottom.measures().get(m).voices().forEach(v -> voices.add(new Voice("2", v.events())));
+            List<ClefChange> clefs = m == 0 ? List.of(new ClefChange(Rational.ZERO, 1, clef)) : a.clefs();
+            measures.add(new Measure(a.number(), a.implicit(), a.length(), a.time(), a.key(), voices, clefs, a.tempos()));
+        }
+        Instrument sound = new Instrument(name, top.instrument().midiProgram(), top.instrument().midiChannel(), top.instrument().percussion());
+        return new Score(upper.title(), upper.composer(), List.of(new Part(top.id(), name, null, 1, sound, measures)));
+    }
+
     private static MusicEvent withFermata(MusicEvent e) {
         if (e instanceof Note n && !n.tie().stopsTie()) {
             return new Note(n.offset(), n.length(), n.duration(), n.pitch(), n.tie(), n.staff(), true, n.lyrics(), n.grace());

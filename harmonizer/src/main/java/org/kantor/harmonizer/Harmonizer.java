@@ -22,8 +22,20 @@ import org.kantor.musicxml.ScoreFileException;
  */
 public final class Harmonizer {
 
+    /** How the voices added to a melody are laid out. */
+    public enum Layout {
+        /** One staff per voice, the tenor in the octave treble clef. */
+        FOUR_STAVES,
+        /** Soprano and alto on one treble staff, tenor and bass on one bass staff, stems telling the voices apart (hymnal style). */
+        TWO_STAVES
+    }
+
     /** What to harmonize and how. {@code givenVoice}: 0 soprano .. 3 bass. */
-    public record Request(int givenVoice, int variations, long seed, GibbsSampler.Settings sampling) {
+    public record Request(int givenVoice, int variations, long seed, GibbsSampler.Settings sampling, Layout layout) {
+        public Request(int givenVoice, int variations, long seed, GibbsSampler.Settings sampling) {
+            this(givenVoice, variations, seed, sampling, Layout.FOUR_STAVES);
+        }
+
         public static Request defaults() {
             return new Request(0, 1, 1, GibbsSampler.Settings.defaults());
         }
@@ -92,15 +104,6 @@ public final class Harmonizer {
         int[][][] sampled = new GibbsSampler(model, request.sampling()).sample(pitches, unknown, request.variations(),
                 new Random(request.seed()), movesOnEighthsAndWithTheMelody(beatPhases, onsets), beatPhases);
 
-        List<Integer> above = new ArrayList<>();
-        List<Integer> below = new ArrayList<>();
-        for (int v = 0; v < PianoRoll.VOICES; v++) {
-            if (v < given) {
-                above.add(v);
-            } else if (v > given) {
-                below.add(v);
-            }
-        }
         Set<Integer> repeats = repeatedNoteSteps(beatPhases, onsets);
         List<ScoreDocument> out = new ArrayList<>();
         for (int[][] variation : sampled) {
@@ -111,13 +114,11 @@ public final class Harmonizer {
                 }
             }
             ScoreDocument doc = input.copy();
-            int position = melody.partIndex();
-            if (!above.isEmpty()) {
-                doc.addParts(ChoirParts.build(roll, above, repeats, melody.fermataOnsets(), slots, 2), position);
-                position += above.size();
-            }
-            if (!below.isEmpty()) {
-                doc.addParts(ChoirParts.build(roll, below, repeats, melody.fermataOnsets(), slots, 2 + above.size()), position + 1);
+            NewVoices added = new NewVoices(roll, repeats, melody.fermataOnsets(), slots);
+            if (request.layout() == Layout.TWO_STAVES) {
+                added.onTwoStaves(doc, melody, given);
+            } else {
+                added.onFourStaves(doc, melody.partIndex(), given);
             }
             out.add(doc);
         }
@@ -198,7 +199,13 @@ public final class Harmonizer {
                 breaks.add(from);
                 breaks.add(to);
                 Score part = ChoirParts.build(inside, List.of(v), breaks, fermatas, slots, 1 + v);
-                doc.replaceMeasures(four.partOfVoice()[v], part, region.firstMeasure(), region.lastMeasure());
+                FourPartScore.Source source = four.sources()[v];
+                if (source.ownsPart()) {
+                    doc.replaceMeasures(source.part(), part, region.firstMeasure(), region.lastMeasure());
+                } else {
+                    doc.replaceVoice(source.part(), source.staff(), source.voice(), part, region.firstMeasure(), region.lastMeasure(),
+                            source.upper());
+                }
             }
             out.add(doc);
         }

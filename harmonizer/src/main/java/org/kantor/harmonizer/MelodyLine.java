@@ -10,6 +10,7 @@ import org.kantor.core.MusicEvent;
 import org.kantor.core.Note;
 import org.kantor.core.Part;
 import org.kantor.core.Rational;
+import org.kantor.core.Rest;
 import org.kantor.core.Score;
 import org.kantor.core.Voice;
 import org.kantor.core.timeline.ScoreToTimeline;
@@ -47,14 +48,26 @@ public record MelodyLine(int partIndex, List<TimedNote> notes, Set<Rational> fer
 
     /** One part of a score as a melodic line, with the same checks. */
     static MelodyLine ofPart(Score score, int partIndex, String file) throws ScoreFileException {
+        return ofVoice(score, partIndex, 0, null, file);
+    }
+
+    /**
+     * One voice of one staff of a part as a melodic line (staff 0 and voice null: the whole part), with
+     * the same checks.
+     */
+    static MelodyLine ofVoice(Score score, int partIndex, int staff, String voice, String file) throws ScoreFileException {
         Part part = score.parts().get(partIndex);
         List<Rational> starts = ScoreToTimeline.measureStarts(score);
         Set<Rational> fermatas = new HashSet<>();
         for (int m = 0; m < part.measures().size(); m++) {
             Measure measure = part.measures().get(m);
-            checkSingleLine(measure, file);
-            for (Voice v : measure.voices()) {
+            List<Voice> voices = measure.voices().stream().filter(v -> voice == null || v.id().equals(voice)).toList();
+            checkSingleLine(measure, voices, staff, file);
+            for (Voice v : voices) {
                 for (MusicEvent e : v.events()) {
+                    if (!onStaff(e, staff)) {
+                        continue;
+                    }
                     if (e instanceof Note n && n.grace()) {
                         continue;
                     }
@@ -70,14 +83,32 @@ public record MelodyLine(int partIndex, List<TimedNote> notes, Set<Rational> fer
                 }
             }
         }
-        List<TimedNote> notes = ScoreToTimeline.convert(score).notesOfPart(partIndex);
+        List<TimedNote> notes = ScoreToTimeline.convert(score).notesOfPart(partIndex).stream()
+                .filter(n -> (voice == null || voice.equals(n.voice())) && (staff == 0 || n.staff() == staff)).toList();
         return new MelodyLine(partIndex, notes, fermatas, score.lengthInQuarters());
     }
 
-    private static void checkSingleLine(Measure measure, String file) throws ScoreFileException {
+    /** Whether an event is on the staff (0: any staff). */
+    static boolean onStaff(MusicEvent e, int staff) {
+        if (staff == 0) {
+            return true;
+        }
+        if (e instanceof Note n) {
+            return n.staff() == staff;
+        }
+        if (e instanceof Rest r) {
+            return r.staff() == staff;
+        }
+        return e instanceof Chord c && !c.notes().isEmpty() && c.notes().get(0).staff() == staff;
+    }
+
+    private static void checkSingleLine(Measure measure, List<Voice> voices, int staff, String file) throws ScoreFileException {
         List<MusicEvent> sounding = new ArrayList<>();
-        for (Voice v : measure.voices()) {
+        for (Voice v : voices) {
             for (MusicEvent e : v.events()) {
+                if (!onStaff(e, staff)) {
+                    continue;
+                }
                 if (e instanceof Chord c) {
                     throw new ScoreFileException(file, null, measure.number(), "the melody has a chord (" + c.notes().stream()
                             .map(n -> n.pitch().toString()).reduce((a, b) -> a + " " + b).orElse("") + ") at beat " + beat(measure, c.offset())

@@ -132,7 +132,7 @@ class HarmonizerTest {
     void refusesWhatItCannotHonour() throws Exception {
         ScoreDocument twoParts = firstParts(MusicXmlReader.read(Path.of("../examples/chorale.musicxml")), 2);
         ScoreFileException parts = assertThrows(ScoreFileException.class, () -> new Harmonizer(model).harmonize(twoParts, request(1, 1)));
-        assertTrue(parts.getMessage().contains("found 2 parts with notes (Soprano, Alto); harmonize takes a melody in one part, or a four-part score"),
+        assertTrue(parts.getMessage().contains("found 2 parts with notes (Soprano, Alto), 2 voices in all; four-part writing needs soprano, alto, tenor and bass"),
                 parts.getMessage());
 
         String triplet = new String(java.nio.file.Files.readAllBytes(Path.of("../examples/melody.musicxml")), StandardCharsets.UTF_8)

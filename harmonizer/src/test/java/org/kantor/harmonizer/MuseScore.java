@@ -20,7 +20,8 @@ final class MuseScore {
     private MuseScore() {
     }
 
-    static void assertReadsEveryVoice(Path score, Score expected) throws Exception {
+    /** @return the score as MuseScore exports it back to MusicXML */
+    static Score assertReadsEveryVoice(Path score, Score expected) throws Exception {
         boolean installed = Files.isExecutable(Path.of("/usr/bin/mscore3"));
         if (System.getenv("CI") != null) {
             assertTrue(installed, "CI must install MuseScore 3 (.ci/run does)");
@@ -40,6 +41,7 @@ final class MuseScore {
             assertEquals(expected.parts().get(p).notes().size(), read.parts().get(p).notes().size(),
                     "notes MuseScore read in part " + expected.parts().get(p).name());
         }
+        return read;
     }
 
     private static void run(Path dir, Path runtime, String... args) throws Exception {

@@ -46,7 +46,7 @@ final class MeasureReplacement {
             changed.add(target);
         }
         long sourceFactor = common / sourceDivisions;
-        boolean[] cut = cutTiesAround(target, first, last);
+        boolean[] cut = cutTiesAround(target, first, last, n -> true);
         if (changed.isEmpty()) {
             for (int m = first - (cut[0] ? 1 : 0); m <= last + (cut[1] ? 1 : 0); m++) {
                 changed.add(target.getMeasure().get(m));
@@ -77,6 +77,152 @@ final class MeasureReplacement {
         return changed;
     }
 
+    /**
+     * Writes one voice of one staff anew in measures {@code first..last}, keeping the other voices (and
+     * everything else) where they are: the old voice's notes, if any, become forwards of the same
+     * length, so nothing else moves in time; the new notes follow a backup to the start of the measure.
+     * Two voices then share the staff, so stems are set: the new voice's up when it is the upper one,
+     * the other voices' the other way.
+     *
+     * @param replacement a one-part, one-voice score laid out like the part
+     * @param staff the staff (from 1) of the voice
+     * @param voice the MusicXML voice number to replace, or to add when the part does not use it
+     * @return the tree objects changed
+     */
+    static List<Object> replaceVoice(ScorePartwise.Part target, Score replacement, int first, int last, int staff,
+                                     String voice, boolean upper) {
+        ScorePartwise.Part source = new ScoreTreeBuilder().build(replacement).getPart().get(0);
+        long targetDivisions = divisionsAt(target, first);
+        long sourceDivisions = divisionsAt(source, first);
+        long common = ScoreTreeBuilder.lcm(targetDivisions, sourceDivisions);
+        List<Object> changed = new ArrayList<>();
+        if (common != targetDivisions) {
+            scale(target, common / targetDivisions);
+            changed.add(target);
+        }
+        long sourceFactor = common / sourceDivisions;
+        boolean twoStaves = staff > 1 || target.getMeasure().stream().anyMatch(m -> notes(m).stream()
+                .anyMatch(n -> n.getStaff() != null && n.getStaff().intValue() > 1));
+        java.util.function.Predicate<org.audiveris.proxymusic.Note> onStaff = n -> (n.getStaff() == null ? 1 : n.getStaff().intValue()) == staff;
+        java.util.function.Predicate<org.audiveris.proxymusic.Note> ofVoice = n -> onStaff.test(n) && voice.equals(voiceOf(n));
+        boolean[] cut = cutTiesAround(target, first, last, ofVoice);
+        if (changed.isEmpty()) {
+            for (int m = first - (cut[0] ? 1 : 0); m <= last + (cut[1] ? 1 : 0); m++) {
+                changed.add(target.getMeasure().get(m));
+            }
+        }
+        for (int m = first; m <= last; m++) {
+            List<Object> content = target.getMeasure().get(m).getNoteOrBackupOrForward();
+            for (int i = 0; i < content.size(); i++) {
+                if (content.get(i) instanceof org.audiveris.proxymusic.Note n && ofVoice.test(n)) {
+                    if (n.getChord() == null && n.getGrace() == null && n.getDuration() != null) {
+                        Forward gap = new Forward();
+                        gap.setDuration(n.getDuration());
+                        content.set(i, gap);
+                    } else {
+                        content.remove(i--);
+                    }
+                }
+            }
+            foldMoves(content);
+            // the new voice goes before the closing barline
+            int insertAt = content.size();
+            while (insertAt > 0 && content.get(insertAt - 1) instanceof org.audiveris.proxymusic.Barline) {
+                insertAt--;
+            }
+            List<Object> added = new ArrayList<>();
+            BigDecimal end = cursorAtEnd(content);
+            if (end.signum() > 0) {
+                Backup back = new Backup();
+                back.setDuration(end);
+                added.add(back);
+            }
+            for (Object o : source.getMeasure().get(m).getNoteOrBackupOrForward()) {
+                if (o instanceof org.audiveris.proxymusic.Note n) {
+                    scaleOne(n, sourceFactor);
+                    n.setVoice(voice);
+                    n.setStaff(twoStaves ? java.math.BigInteger.valueOf(staff) : null);
+                    added.add(n);
+                } else if (o instanceof Forward f) {
+                    scaleOne(f, sourceFactor);
+                    f.setVoice(voice);
+                    added.add(f);
+                }
+            }
+            content.addAll(insertAt, added);
+            for (org.audiveris.proxymusic.Note n : notes(target.getMeasure().get(m))) {
+                if (onStaff.test(n) && n.getRest() == null) {
+                    boolean above = voice.equals(voiceOf(n)) == upper;
+                    org.audiveris.proxymusic.Stem stem = new org.audiveris.proxymusic.Stem();
+                    stem.setValue(above ? org.audiveris.proxymusic.StemValue.UP : org.audiveris.proxymusic.StemValue.DOWN);
+                    n.setStem(stem);
+                    pointFermatas(n, above);
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** A fermata goes above the upper voice of a staff and, upside down, below the lower one. */
+    private static void pointFermatas(org.audiveris.proxymusic.Note n, boolean above) {
+        for (Notations notations : n.getNotations()) {
+            for (Object mark : notations.getTiedOrSlurOrTuplet()) {
+                if (mark instanceof org.audiveris.proxymusic.Fermata f) {
+                    f.setType(above ? org.audiveris.proxymusic.UprightInverted.UPRIGHT : org.audiveris.proxymusic.UprightInverted.INVERTED);
+                }
+            }
+        }
+    }
+
+    private static String voiceOf(org.audiveris.proxymusic.Note n) {
+        return n.getVoice() == null ? "1" : n.getVoice();
+    }
+
+    /** Folds runs of backups and forwards into one move (or none), as a forward in place of a removed voice leaves them. */
+    private static void foldMoves(List<Object> content) {
+        for (int i = 0; i < content.size(); i++) {
+            if (!(content.get(i) instanceof Backup || content.get(i) instanceof Forward)) {
+                continue;
+            }
+            int j = i;
+            BigDecimal net = BigDecimal.ZERO;
+            while (j < content.size() && (content.get(j) instanceof Backup || content.get(j) instanceof Forward)) {
+                net = content.get(j) instanceof Backup b ? net.subtract(b.getDuration()) : net.add(((Forward) content.get(j)).getDuration());
+                j++;
+            }
+            if (j - i == 1) {
+                continue;
+            }
+            content.subList(i, j).clear();
+            if (net.signum() > 0) {
+                Forward f = new Forward();
+                f.setDuration(net);
+                content.add(i, f);
+            } else if (net.signum() < 0) {
+                Backup b = new Backup();
+                b.setDuration(net.negate());
+                content.add(i, b);
+            } else {
+                i--;
+            }
+        }
+    }
+
+    /** Where the cursor stands after a measure's content, in divisions. */
+    private static BigDecimal cursorAtEnd(List<Object> content) {
+        BigDecimal at = BigDecimal.ZERO;
+        for (Object o : content) {
+            if (o instanceof org.audiveris.proxymusic.Note n && n.getChord() == null && n.getDuration() != null) {
+                at = at.add(n.getDuration());
+            } else if (o instanceof Backup b) {
+                at = at.subtract(b.getDuration());
+            } else if (o instanceof Forward f) {
+                at = at.add(f.getDuration());
+            }
+        }
+        return at;
+    }
+
     /** Checks that a replacement fits the part before anything is changed. */
     static void check(ScorePartwise.Part target, Part replacement, int first, int last) {
         if (first < 0 || last >= target.getMeasure().size() || first > last) {
@@ -97,16 +243,17 @@ final class MeasureReplacement {
     }
 
     /** A tie into the replaced run or out of it would join a kept note to a new one of maybe another pitch. */
-    private static boolean[] cutTiesAround(ScorePartwise.Part part, int first, int last) {
+    private static boolean[] cutTiesAround(ScorePartwise.Part part, int first, int last,
+                                           java.util.function.Predicate<org.audiveris.proxymusic.Note> affected) {
         boolean[] cut = new boolean[2];
         if (first > 0) {
             for (org.audiveris.proxymusic.Note n : notes(part.getMeasure().get(first - 1))) {
-                cut[0] |= removeTies(n, StartStop.START);
+                cut[0] |= affected.test(n) && removeTies(n, StartStop.START);
             }
         }
         if (last + 1 < part.getMeasure().size()) {
             for (org.audiveris.proxymusic.Note n : notes(part.getMeasure().get(last + 1))) {
-                cut[1] |= removeTies(n, StartStop.STOP);
+                cut[1] |= affected.test(n) && removeTies(n, StartStop.STOP);
             }
         }
         return cut;

@@ -108,7 +108,37 @@ public final class ScoreDocument {
             throw new ScoreFileException(name, e.getMessage());
         }
         // merge only what changed, so the rest of the file keeps its exact text
-        List<Object> changed = MeasureReplacement.replace(target, replacement, first, last);
+        commit(MeasureReplacement.replace(target, replacement, first, last));
+    }
+
+    /**
+     * Writes one voice of one staff of a part anew in measures {@code first..last} (0-based, inclusive)
+     * from {@code replacement}, a one-part, one-voice score laid out like this one; the part's other
+     * voices stay where they are, and stems tell the two voices of the staff apart.
+     *
+     * @param voice the MusicXML voice number to replace, or a new one to add
+     * @param upper whether this voice is the upper one of its staff (stems up)
+     */
+    public void replaceVoice(int partIndex, int staff, String voice, Score replacement, int first, int last, boolean upper)
+            throws ScoreFileException {
+        if (partIndex < 0 || partIndex >= tree.getPart().size() || replacement.parts().size() != 1) {
+            throw new IllegalArgumentException("one replacement part for an existing part is needed");
+        }
+        ScorePartwise.Part target = tree.getPart().get(partIndex);
+        try {
+            MeasureReplacement.check(target, replacement.parts().get(0), first, last);
+        } catch (IllegalArgumentException e) {
+            throw new ScoreFileException(name, e.getMessage());
+        }
+        commit(MeasureReplacement.replaceVoice(target, replacement, first, last, staff, voice, upper));
+    }
+
+    /** Merges the changed tree objects into the XML, then refreshes the view once. */
+    private void commit(List<Object> changed) throws ScoreFileException {
+        if (changed.stream().anyMatch(o -> nodeOf(o) == null)) {
+            treeChanged(tree); // a part a tool added has no nodes of its own yet
+            return;
+        }
         for (int i = 0; i < changed.size() - 1; i++) {
             mergeIntoXml(changed.get(i));
         }

@@ -36,6 +36,7 @@ import org.audiveris.proxymusic.Tied;
 import org.audiveris.proxymusic.TiedType;
 import org.audiveris.proxymusic.TimeModification;
 import org.audiveris.proxymusic.TypedText;
+import org.audiveris.proxymusic.StemValue;
 import org.audiveris.proxymusic.UprightInverted;
 import org.audiveris.proxymusic.Work;
 import org.audiveris.proxymusic.YesNo;
@@ -254,6 +255,32 @@ final class ScoreTreeBuilder {
         return d;
     }
 
+    /** The voices that have notes on each staff of a measure, in order. */
+    private static Map<Integer, List<String>> voicesWithNotesByStaff(Measure measure) {
+        Map<Integer, List<String>> found = new HashMap<>();
+        for (Voice voice : measure.voices()) {
+            for (MusicEvent e : voice.events()) {
+                Note n = e instanceof Chord c ? c.notes().get(0) : e instanceof Note one ? one : null;
+                if (n != null) {
+                    List<String> ids = found.computeIfAbsent(n.staff(), k -> new java.util.ArrayList<>());
+                    if (!ids.contains(voice.id())) {
+                        ids.add(voice.id());
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Two voices sharing a staff are told apart by their stems: the first up, the others down; one voice alone is left to the reader. */
+    private static StemValue stem(Map<Integer, List<String>> voicesOnStaff, int staff, String voice) {
+        List<String> ids = voicesOnStaff.getOrDefault(staff, List.of());
+        if (ids.size() < 2) {
+            return null;
+        }
+        return ids.get(0).equals(voice) ? StemValue.UP : StemValue.DOWN;
+    }
+
     private static String formatTempo(double bpm) {
         return Math.abs(bpm - Math.rint(bpm)) < 1e-6 ? Long.toString(Math.round(bpm)) : String.format(java.util.Locale.ROOT, "%.1f", bpm);
     }
@@ -263,6 +290,7 @@ final class ScoreTreeBuilder {
         // accidentals in force in this measure, per staff, by letter name and octave
         Map<String, Integer> accidentals = new HashMap<>();
         boolean first = true;
+        Map<Integer, List<String>> voicesOnStaff = voicesWithNotesByStaff(measure);
         for (Voice voice : measure.voices()) {
             if (!first && cursor.isPositive()) {
                 Backup backup = FACTORY.createBackup();
@@ -285,12 +313,14 @@ final class ScoreTreeBuilder {
                 if (e instanceof Rest r) {
                     content.add(rest(r, voice.id(), staves, divisions));
                 } else if (e instanceof Note n) {
-                    content.add(note(n, false, voice.id(), staves, divisions, beam, measure.key(), accidentals));
+                    content.add(note(n, false, voice.id(), staves, divisions, beam, measure.key(), accidentals,
+                            stem(voicesOnStaff, n.staff(), voice.id())));
                 } else if (e instanceof Chord c) {
+                    StemValue stem = stem(voicesOnStaff, c.notes().get(0).staff(), voice.id());
                     for (int k = c.notes().size() - 1; k >= 0; k--) {
                         boolean chordMember = k < c.notes().size() - 1;
                         content.add(note(c.notes().get(k), chordMember, voice.id(), staves, divisions,
-                                chordMember ? List.of() : beam, measure.key(), accidentals));
+                                chordMember ? List.of() : beam, measure.key(), accidentals, stem));
                     }
                 }
                 if (!(e instanceof Note n && n.grace())) {
@@ -326,7 +356,8 @@ final class ScoreTreeBuilder {
     }
 
     private static org.audiveris.proxymusic.Note note(Note note, boolean chordMember, String voice, int staves, long divisions,
-                                                      List<Beam> beams, KeySignature key, Map<String, Integer> accidentals) {
+                                                      List<Beam> beams, KeySignature key, Map<String, Integer> accidentals,
+                                                      StemValue stem) {
         org.audiveris.proxymusic.Note n = FACTORY.createNote();
         if (note.grace()) {
             n.setGrace(FACTORY.createGrace());
@@ -358,6 +389,11 @@ final class ScoreTreeBuilder {
             a.setValue(accidental);
             n.setAccidental(a);
         }
+        if (stem != null) {
+            org.audiveris.proxymusic.Stem direction = FACTORY.createStem();
+            direction.setValue(stem);
+            n.setStem(direction);
+        }
         if (staves > 1) {
             n.setStaff(BigInteger.valueOf(note.staff()));
         }
@@ -378,7 +414,7 @@ final class ScoreTreeBuilder {
             }
             if (note.fermata() && !chordMember) {
                 Fermata f = FACTORY.createFermata();
-                f.setType(UprightInverted.UPRIGHT);
+                f.setType(stem == StemValue.DOWN ? UprightInverted.INVERTED : UprightInverted.UPRIGHT);
                 notations.getTiedOrSlurOrTuplet().add(f);
             }
             n.getNotations().add(notations);
