@@ -29,6 +29,27 @@ class HarmonizeCommandTest {
     }
 
     @Test
+    void writesHymnalLayoutOnTwoStaves(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("hymn.musicxml");
+        KantorCliTest.Result r = KantorCliTest.kantor("harmonize", MELODY.toString(), "-o", out.toString(), "--layout", "two-staves",
+                "--seed", "5", "--gibbs-steps", "8");
+        assertEquals(0, r.code(), r.err());
+        var score = MusicXmlReader.read(out).score();
+        assertEquals(2, score.parts().size());
+        assertEquals("Tenor, Bass", score.parts().get(1).name());
+        assertEquals(java.util.Set.of("1", "2"), score.parts().get(1).measures().get(1).voices().stream()
+                .map(org.kantor.core.Voice::id).collect(java.util.stream.Collectors.toSet()));
+        KantorCliTest.Result bad = KantorCliTest.kantor("harmonize", MELODY.toString(), "-o", dir.resolve("x.musicxml").toString(),
+                "--layout", "three-staves");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--layout must be four-staves or two-staves"), bad.err());
+        KantorCliTest.Result fourPart = KantorCliTest.kantor("harmonize", CHORALE.toString(), "-o", dir.resolve("y.musicxml").toString(),
+                "--layout", "two-staves");
+        assertEquals(1, fourPart.code());
+        assertTrue(fourPart.err().contains("--layout applies when harmonizing a melody"), fourPart.err());
+    }
+
+    @Test
     void badArgumentsAndExistingOutputs(@TempDir Path dir) throws Exception {
         assertEquals(2, KantorCliTest.kantor("harmonize", MELODY.toString(), "-o", dir.resolve("x.musicxml").toString(), "--given", "baritone").code());
         assertEquals(2, KantorCliTest.kantor("harmonize", MELODY.toString(), "-o", dir.resolve("x.musicxml").toString(), "--variations", "9").code());
