@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,12 +36,7 @@ class FourPartHarmonizationTest {
 
     @BeforeAll
     static void load() throws Exception {
-        model = HarmonyModel.load();
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
+        model = SharedModel.get();
     }
 
     private static Harmonizer.Request request(long seed) {

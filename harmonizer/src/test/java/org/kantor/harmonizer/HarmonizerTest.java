@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kantor.core.Measure;
@@ -32,12 +31,7 @@ class HarmonizerTest {
 
     @BeforeAll
     static void load() throws Exception {
-        model = HarmonyModel.load();
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
+        model = SharedModel.get();
     }
 
     private static Harmonizer.Request request(int variations, long seed) {

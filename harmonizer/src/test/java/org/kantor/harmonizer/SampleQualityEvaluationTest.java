@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.kantor.models.harmony.HarmonyModel;
 import org.kantor.models.harmony.JsbChorales;
 import org.kantor.musicxml.KantorData;
 
@@ -16,8 +15,8 @@ class SampleQualityEvaluationTest {
         Path data = KantorData.corpus("jsb-chorales");
         assumeTrue(data != null);
         var test = JsbChorales.load(data).test().subList(0, 3);
-        try (HarmonyModel model = HarmonyModel.load()) {
-            var r = SampleQualityEvaluation.run(model, test, new GibbsSampler.Settings(8, 0.9, 0.9, 0.05, 0.75, true), 1);
+        {
+            var r = SampleQualityEvaluation.run(SharedModel.get(), test, new GibbsSampler.Settings(8, 0.9, 0.9, 0.05, 0.75, true), 1);
             assertTrue(r.bach().notes() > 500, "notes in three chorales: " + r.bach().notes());
             assertTrue(r.bach().perNote(r.bach().parallelFifths() + r.bach().parallelOctaves()) < 0.01, "Bach rarely writes parallels");
             assertTrue(r.kantor().notes() > 300);

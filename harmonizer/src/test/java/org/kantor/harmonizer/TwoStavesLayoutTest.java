@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,12 +31,7 @@ class TwoStavesLayoutTest {
 
     @BeforeAll
     static void load() throws Exception {
-        model = HarmonyModel.load();
-    }
-
-    @AfterAll
-    static void close() {
-        model.close();
+        model = SharedModel.get();
     }
 
     private static Harmonizer.Request request(long seed, Harmonizer.Layout layout) {

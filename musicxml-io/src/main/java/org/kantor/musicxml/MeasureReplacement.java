@@ -35,17 +35,9 @@ final class MeasureReplacement {
      */
     /** @return the tree objects changed: the part if all its durations had to be scaled, else the measures touched */
     static List<Object> replace(ScorePartwise.Part target, Score replacement, int first, int last) {
-        ScorePartwise generated = new ScoreTreeBuilder().build(replacement);
-        ScorePartwise.Part source = generated.getPart().get(0);
-        long targetDivisions = divisionsAt(target, first);
-        long sourceDivisions = divisionsAt(source, first);
-        long common = ScoreTreeBuilder.lcm(targetDivisions, sourceDivisions);
+        ScorePartwise.Part source = new ScoreTreeBuilder().build(replacement).getPart().get(0);
         List<Object> changed = new ArrayList<>();
-        if (common != targetDivisions) {
-            scale(target, common / targetDivisions);
-            changed.add(target);
-        }
-        long sourceFactor = common / sourceDivisions;
+        long sourceFactor = alignDivisions(target, source, first, changed);
         boolean[] cut = cutTiesAround(target, first, last, n -> true);
         if (changed.isEmpty()) {
             for (int m = first - (cut[0] ? 1 : 0); m <= last + (cut[1] ? 1 : 0); m++) {
@@ -92,15 +84,8 @@ final class MeasureReplacement {
     static List<Object> replaceVoice(ScorePartwise.Part target, Score replacement, int first, int last, int staff,
                                      String voice, boolean upper) {
         ScorePartwise.Part source = new ScoreTreeBuilder().build(replacement).getPart().get(0);
-        long targetDivisions = divisionsAt(target, first);
-        long sourceDivisions = divisionsAt(source, first);
-        long common = ScoreTreeBuilder.lcm(targetDivisions, sourceDivisions);
         List<Object> changed = new ArrayList<>();
-        if (common != targetDivisions) {
-            scale(target, common / targetDivisions);
-            changed.add(target);
-        }
-        long sourceFactor = common / sourceDivisions;
+        long sourceFactor = alignDivisions(target, source, first, changed);
         boolean twoStaves = staff > 1 || target.getMeasure().stream().anyMatch(m -> notes(m).stream()
                 .anyMatch(n -> n.getStaff() != null && n.getStaff().intValue() > 1));
         java.util.function.Predicate<org.audiveris.proxymusic.Note> onStaff = n -> (n.getStaff() == null ? 1 : n.getStaff().intValue()) == staff;
@@ -176,6 +161,21 @@ final class MeasureReplacement {
 
     private static String voiceOf(org.audiveris.proxymusic.Note n) {
         return n.getVoice() == null ? "1" : n.getVoice();
+    }
+
+    /**
+     * Scales the part's durations when the new notes need finer divisions than it uses (adding the part
+     * to {@code changed}); returns the factor the new notes' durations must be scaled by.
+     */
+    private static long alignDivisions(ScorePartwise.Part target, ScorePartwise.Part source, int first, List<Object> changed) {
+        long targetDivisions = divisionsAt(target, first);
+        long sourceDivisions = divisionsAt(source, first);
+        long common = ScoreTreeBuilder.lcm(targetDivisions, sourceDivisions);
+        if (common != targetDivisions) {
+            scale(target, common / targetDivisions);
+            changed.add(target);
+        }
+        return common / sourceDivisions;
     }
 
     /** Folds runs of backups and forwards into one move (or none), as a forward in place of a removed voice leaves them. */

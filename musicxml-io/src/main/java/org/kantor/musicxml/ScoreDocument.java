@@ -98,15 +98,7 @@ public final class ScoreDocument {
      * part, and every other part, stays as it was. Ties into and out of the run are cut.
      */
     public void replaceMeasures(int partIndex, Score replacement, int first, int last) throws ScoreFileException {
-        if (partIndex < 0 || partIndex >= tree.getPart().size() || replacement.parts().size() != 1) {
-            throw new IllegalArgumentException("one replacement part for an existing part is needed");
-        }
-        ScorePartwise.Part target = tree.getPart().get(partIndex);
-        try {
-            MeasureReplacement.check(target, replacement.parts().get(0), first, last);
-        } catch (IllegalArgumentException e) {
-            throw new ScoreFileException(name, e.getMessage());
-        }
+        ScorePartwise.Part target = replaceablePart(partIndex, replacement, first, last);
         // merge only what changed, so the rest of the file keeps its exact text
         commit(MeasureReplacement.replace(target, replacement, first, last));
     }
@@ -121,6 +113,12 @@ public final class ScoreDocument {
      */
     public void replaceVoice(int partIndex, int staff, String voice, Score replacement, int first, int last, boolean upper)
             throws ScoreFileException {
+        ScorePartwise.Part target = replaceablePart(partIndex, replacement, first, last);
+        commit(MeasureReplacement.replaceVoice(target, replacement, first, last, staff, voice, upper));
+    }
+
+    /** The part whose measures are to be replaced, once the replacement is known to fit it. */
+    private ScorePartwise.Part replaceablePart(int partIndex, Score replacement, int first, int last) throws ScoreFileException {
         if (partIndex < 0 || partIndex >= tree.getPart().size() || replacement.parts().size() != 1) {
             throw new IllegalArgumentException("one replacement part for an existing part is needed");
         }
@@ -130,7 +128,7 @@ public final class ScoreDocument {
         } catch (IllegalArgumentException e) {
             throw new ScoreFileException(name, e.getMessage());
         }
-        commit(MeasureReplacement.replaceVoice(target, replacement, first, last, staff, voice, upper));
+        return target;
     }
 
     /** Merges the changed tree objects into the XML, then refreshes the view once. */
