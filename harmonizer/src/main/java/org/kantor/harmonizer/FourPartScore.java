@@ -44,6 +44,24 @@ public record FourPartScore(Source[] sources, MelodyLine[] lines) {
 
     /** The four voices, or null when the score has only one part with notes (a melody). */
     public static FourPartScore find(Score score, String file) throws ScoreFileException {
+        Source[] sources = locate(score, file);
+        if (sources == null) {
+            return null;
+        }
+        MelodyLine[] lines = new MelodyLine[PianoRoll.VOICES];
+        for (int v = 0; v < PianoRoll.VOICES; v++) {
+            Source s = sources[v];
+            lines[v] = MelodyLine.ofVoice(score, s.part(), s.staff(), s.voice(), file);
+        }
+        return new FourPartScore(sources, lines);
+    }
+
+    /**
+     * Where soprano, alto, tenor and bass are written, or null when the score has a single line (a melody).
+     *
+     * @throws ScoreFileException saying what the score holds when it is neither
+     */
+    public static Source[] locate(Score score, String file) throws ScoreFileException {
         List<Integer> withNotes = new ArrayList<>();
         for (int p = 0; p < score.parts().size(); p++) {
             if (!score.parts().get(p).notes().isEmpty()) {
@@ -59,21 +77,18 @@ public record FourPartScore(Source[] sources, MelodyLine[] lines) {
             sources = byStaves(score, withNotes);
         }
         if (sources == null) {
-            throw new ScoreFileException(file, describe(score, withNotes) + "; four-part writing needs soprano, alto, tenor and bass"
+            throw new ScoreFileException(file, describe(score) + "; four-part writing needs soprano, alto, tenor and bass"
                     + " on four staves (one part each, e.g. named Soprano, Alto, Tenor, Bass) or on two staves with two voices each"
                     + " (voice 1 and voice 2, not chords)");
         }
-        MelodyLine[] lines = new MelodyLine[PianoRoll.VOICES];
         for (int v = 0; v < PianoRoll.VOICES; v++) {
-            Source s = sources[v];
-            Part part = score.parts().get(s.part());
-            if (s.ownsPart() && part.staves() > 1) {
-                throw new ScoreFileException(file, "the " + PianoRoll.VOICE_NAMES[v] + " part (" + MelodyLine.partName(part, s.part())
+            Part part = score.parts().get(sources[v].part());
+            if (sources[v].ownsPart() && part.staves() > 1) {
+                throw new ScoreFileException(file, "the " + PianoRoll.VOICE_NAMES[v] + " part (" + MelodyLine.partName(part, sources[v].part())
                         + ") has " + part.staves() + " staves; write one voice per staff, or two voices per staff on two staves");
             }
-            lines[v] = MelodyLine.ofVoice(score, s.part(), s.staff(), s.voice(), file);
         }
-        return new FourPartScore(sources, lines);
+        return sources;
     }
 
     /** The (staff, voice) pairs a part writes notes in, in order of appearance. */
@@ -170,20 +185,25 @@ public record FourPartScore(Source[] sources, MelodyLine[] lines) {
     }
 
     /** What the score holds, for a message: parts with notes, their staves and voices, and chords if any. */
-    private static String describe(Score score, List<Integer> withNotes) {
+    public static String describe(Score score) {
         List<String> parts = new ArrayList<>();
         int lines = 0;
         boolean chords = false;
-        for (int p : withNotes) {
+        int withNotes = 0;
+        for (int p = 0; p < score.parts().size(); p++) {
             Part part = score.parts().get(p);
+            if (part.notes().isEmpty()) {
+                continue;
+            }
+            withNotes++;
             int partLines = lines(part).size();
             lines += partLines;
             chords |= part.measures().stream().flatMap(m -> m.voices().stream()).flatMap(v -> v.events().stream())
                     .anyMatch(e -> e instanceof Chord);
             parts.add(MelodyLine.partName(part, p) + (partLines > 1 ? " (" + partLines + " voices)" : ""));
         }
-        return "found " + withNotes.size() + " parts with notes (" + String.join(", ", parts) + "), " + lines + " voices in all"
-                + (chords ? ", with chords" : "");
+        return "found " + withNotes + (withNotes == 1 ? " part" : " parts") + " with notes (" + String.join(", ", parts) + "), "
+                + lines + (lines == 1 ? " voice" : " voices") + " in all" + (chords ? ", with chords" : "");
     }
 
     /** 16th-note steps the score lasts. */

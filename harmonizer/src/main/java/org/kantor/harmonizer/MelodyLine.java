@@ -89,7 +89,7 @@ public record MelodyLine(int partIndex, List<TimedNote> notes, Set<Rational> fer
     }
 
     /** Whether an event is on the staff (0: any staff). */
-    static boolean onStaff(MusicEvent e, int staff) {
+    public static boolean onStaff(MusicEvent e, int staff) {
         if (staff == 0) {
             return true;
         }

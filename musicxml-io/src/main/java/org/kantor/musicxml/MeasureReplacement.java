@@ -281,7 +281,7 @@ final class MeasureReplacement {
     }
 
     /** The divisions per quarter in force at the start of a measure. */
-    private static long divisionsAt(ScorePartwise.Part part, int measure) {
+    static long divisionsAt(ScorePartwise.Part part, int measure) {
         long divisions = 1;
         for (int m = 0; m <= measure && m < part.getMeasure().size(); m++) {
             for (Object o : part.getMeasure().get(m).getNoteOrBackupOrForward()) {

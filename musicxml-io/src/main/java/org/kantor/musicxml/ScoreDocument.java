@@ -100,7 +100,7 @@ public final class ScoreDocument {
     public void replaceMeasures(int partIndex, Score replacement, int first, int last) throws ScoreFileException {
         ScorePartwise.Part target = replaceablePart(partIndex, replacement, first, last);
         // merge only what changed, so the rest of the file keeps its exact text
-        commit(MeasureReplacement.replace(target, replacement, first, last));
+        treeChanged(MeasureReplacement.replace(target, replacement, first, last));
     }
 
     /**
@@ -114,7 +114,7 @@ public final class ScoreDocument {
     public void replaceVoice(int partIndex, int staff, String voice, Score replacement, int first, int last, boolean upper)
             throws ScoreFileException {
         ScorePartwise.Part target = replaceablePart(partIndex, replacement, first, last);
-        commit(MeasureReplacement.replaceVoice(target, replacement, first, last, staff, voice, upper));
+        treeChanged(MeasureReplacement.replaceVoice(target, replacement, first, last, staff, voice, upper));
     }
 
     /** The part whose measures are to be replaced, once the replacement is known to fit it. */
@@ -131,8 +131,14 @@ public final class ScoreDocument {
         return target;
     }
 
-    /** Merges the changed tree objects into the XML, then refreshes the view once. */
-    private void commit(List<Object> changed) throws ScoreFileException {
+    /**
+     * Merges several changed proxymusic objects back into the original XML (each node updated in place)
+     * and refreshes the {@link Score} view once.
+     */
+    public void treeChanged(List<?> changed) throws ScoreFileException {
+        if (changed.isEmpty()) {
+            return;
+        }
         if (changed.stream().anyMatch(o -> nodeOf(o) == null)) {
             treeChanged(tree); // a part a tool added has no nodes of its own yet
             return;

@@ -1,0 +1,166 @@
+package org.kantor.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.kantor.core.Pitch;
+import org.kantor.harmonizer.VoiceRange;
+import org.kantor.harmonizer.check.CheckAnnotations;
+import org.kantor.harmonizer.check.Finding;
+import org.kantor.harmonizer.check.ReportJson;
+import org.kantor.harmonizer.check.Rules;
+import org.kantor.harmonizer.check.VoiceLeadingChecker;
+import org.kantor.musicxml.ScoreDocument;
+import org.kantor.musicxml.ScoreFileException;
+import org.kantor.musicxml.ScoreFiles;
+import org.kantor.musicxml.ScoreFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kantor check}: voice-leading faults, roman numerals and cadences of four-part writing. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check four-part writing (SATB on four staves, or on two staves with two voices each) for voice-leading faults:",
+            "parallel, contrary and hidden fifths and octaves, crossing, overlap, spacing, range, leading tone and seventh",
+            "resolution, doubled leading tone, augmented seconds and leaps over an octave; label the chords with roman numerals",
+            "and find the cadences. Rule definitions: docs/checker-rules.md."},
+        footer = {"", "Rules: " + "parallel-fifths, parallel-octaves, contrary-fifths, contrary-octaves, hidden-fifths, hidden-octaves,",
+            "voice-crossing, voice-overlap, spacing, range, leading-tone, seventh-resolution, doubled-leading-tone, augmented-second, large-leap"})
+final class CheckCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "IN", description = "Scores to check (.musicxml, .xml, .mxl, .mid).")
+    List<Path> inputs;
+
+    @Option(names = "--json", description = "Print the report as JSON (schema: docs/checker-json.md); an array when several files are checked.")
+    boolean json;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Write the score with the faulty notes coloured, a short text at each finding and the roman numerals under the bass.")
+    Path output;
+
+    @Option(names = "--rules", split = ",", paramLabel = "RULE", description = "Only these rules (ids as listed below).")
+    List<String> rules;
+
+    @Option(names = "--range", paramLabel = "VOICE=LOW-HIGH", description = "Another range for a voice, e.g. tenor=C3-A4 (repeatable).")
+    List<String> ranges;
+
+    @Option(names = "--overwrite", description = "Allow replacing an existing output file.")
+    boolean overwrite;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Set<String> chosen = null;
+        if (rules != null) {
+            chosen = new LinkedHashSet<>();
+            for (String r : rules) {
+                String id = r.trim().toLowerCase(Locale.ROOT);
+                if (!Rules.IDS.contains(id)) {
+                    throw new Kantor.UserError("--rules: unknown rule \"" + r + "\"; the rules are " + String.join(", ", Rules.IDS));
+                }
+                chosen.add(id);
+            }
+        }
+        if (output != null && inputs.size() != 1) {
+            throw new Kantor.UserError("-o writes one annotated score: give one input with it");
+        }
+        ScoreFormat format = null;
+        if (output != null) {
+            format = ScoreFormat.ofFile(output);
+            if (format == null || format == ScoreFormat.MIDI) {
+                throw new Kantor.UserError("the annotated score is MusicXML: name it .musicxml or .mxl, not " + output.getFileName());
+            }
+            OutputNames.refuseToOverwrite(inputs.get(0), output, overwrite);
+        }
+        VoiceLeadingChecker checker = new VoiceLeadingChecker(chosen, ranges());
+        JsonArray reports = new JsonArray();
+        int failed = 0;
+        for (Path input : inputs) {
+            try {
+                ScoreDocument doc = ScoreFiles.read(input);
+                VoiceLeadingChecker.Report report = checker.check(doc.score(), input.toString());
+                if (json) {
+                    reports.add(ReportJson.of(report));
+                } else {
+                    print(report, out);
+                }
+                if (output != null) {
+                    ScoreDocument annotated = doc.copy();
+                    CheckAnnotations.apply(annotated, report);
+                    ScoreFiles.write(annotated, output, format);
+                    if (!json) {
+                        out.println("annotated score: " + output);
+                    }
+                }
+            } catch (ScoreFileException e) {
+                if (inputs.size() == 1) {
+                    throw e;
+                }
+                err.println("kantor: " + e.getMessage());
+                failed++;
+            }
+        }
+        if (json) {
+            var gson = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
+            out.println(gson.toJson(reports.size() == 1 && inputs.size() == 1 ? reports.get(0) : reports));
+        }
+        return failed == 0 ? Kantor.EXIT_OK : Kantor.EXIT_BAD_INPUT;
+    }
+
+    private static void print(VoiceLeadingChecker.Report report, PrintWriter out) {
+        long errors = report.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
+        long warnings = report.findings().size() - errors;
+        out.println(report.chorale().file() + ": " + report.chorale().key().displayName() + ", " + report.chorale().noteCount() + " notes, "
+                + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings"));
+        for (Finding f : report.findings()) {
+            out.printf(Locale.ROOT, "  m. %-4s beat %-5s %-7s %-20s %s%n", f.measure(), beatText(f.beat()), f.severity().label(), f.rule(), f.message());
+        }
+        StringBuilder cadences = new StringBuilder();
+        report.cadences().forEach(c -> cadences.append(cadences.length() == 0 ? "" : "; ").append("m. ").append(c.measure()).append(' ')
+                .append(c.type()).append(" (").append(c.progression()).append(')'));
+        if (cadences.length() > 0) {
+            out.println("  cadences: " + cadences);
+        }
+    }
+
+    private static String beatText(double beat) {
+        return Math.abs(beat - Math.rint(beat)) < 1e-9 ? Long.toString(Math.round(beat)) : String.format(Locale.ROOT, "%.2f", beat).replaceAll("0+$", "");
+    }
+
+    private VoiceRange[] ranges() {
+        VoiceRange[] result = VoiceRange.TEXTBOOK.clone();
+        if (ranges == null) {
+            return result;
+        }
+        for (String r : ranges) {
+            String[] parts = r.split("[=-]");
+            int voice = parts.length == 3 ? List.of(org.kantor.models.harmony.PianoRoll.VOICE_NAMES).indexOf(parts[0].trim().toLowerCase(Locale.ROOT)) : -1;
+            Pitch low;
+            Pitch high;
+            try {
+                low = voice < 0 ? null : Pitch.parse(parts[1].trim());
+                high = voice < 0 ? null : Pitch.parse(parts[2].trim());
+            } catch (IllegalArgumentException e) {
+                low = null;
+                high = null;
+            }
+            if (low == null || high == null || low.midi() > high.midi()) {
+                throw new Kantor.UserError("--range takes VOICE=LOW-HIGH with pitches such as C3 or F#5, e.g. tenor=C3-A4, not \"" + r + "\"");
+            }
+            result[voice] = new VoiceRange(result[voice].voice(), low.midi(), high.midi());
+        }
+        return result;
+    }
+}
