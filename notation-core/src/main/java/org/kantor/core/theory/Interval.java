@@ -23,6 +23,15 @@ public record Interval(int steps, int semitones) {
         return new Interval(to.diatonicIndex() - from.diatonicIndex(), to.midi() - from.midi());
     }
 
+    /** The pitch this interval (signed: negative goes down) away from {@code p}, spelled by its steps: C4 + P5 = G4, F4 + A2 = G#4. */
+    public Pitch from(Pitch p) {
+        int index = p.diatonicIndex() + steps;
+        org.kantor.core.Step step = org.kantor.core.Step.values()[Math.floorMod(index, 7)];
+        int octave = Math.floorDiv(index, 7);
+        int alter = p.midi() + semitones - ((octave + 1) * 12 + step.semitonesAboveC());
+        return new Pitch(step, alter, octave);
+    }
+
     /** Steps within an octave: a twelfth counts as a fifth. */
     public int simpleSteps() {
         return Math.floorMod(steps, 7);
