@@ -15,13 +15,13 @@ import org.kantor.musicxml.MusicXmlReader;
  * MusicXML, hold every part with every note. Required on CI (which installs it); skipped elsewhere
  * when MuseScore is not installed.
  */
-final class MuseScore {
+public final class MuseScore {
 
     private MuseScore() {
     }
 
     /** @return the score as MuseScore exports it back to MusicXML */
-    static Score assertReadsEveryVoice(Path score, Score expected) throws Exception {
+    public static Score assertReadsEveryVoice(Path score, Score expected) throws Exception {
         boolean installed = Files.isExecutable(Path.of("/usr/bin/mscore3"));
         if (System.getenv("CI") != null) {
             assertTrue(installed, "CI must install MuseScore 3 (.ci/run does)");

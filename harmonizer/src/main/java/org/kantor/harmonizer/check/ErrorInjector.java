@@ -248,12 +248,12 @@ public final class ErrorInjector {
             if (last == null || !last.chord().isSeventh(note.pitch()) || (step != -1 && step != -2) || last.chord().equals(at.chord())) {
                 continue;
             }
-            Pitch up = c.key().spell(note.midi() + 2);
-            if (!c.key().isDiatonic(note.midi() + 2)) {
-                up = c.key().spell(note.midi() + 1);
-            }
-            if (fits(v, up) && (at.chord() == null || !at.chord().equals(last.chord()))) {
-                return new Injection(rule, next, up);
+            // another note of the chord it resolves to, not a step down: the harmony stays what it was
+            for (int move : new int[] {2, 1, 3, 4, -3, -4, 5, -5}) {
+                Pitch p = c.key().spell(note.midi() + move);
+                if (fits(v, p) && p.midi() != next.midi() && at.chord() != null && stillChord(at, v, p, at.chord())) {
+                    return new Injection(rule, next, p);
+                }
             }
         }
         return null;
