@@ -76,6 +76,15 @@ class TwoStavesLayoutTest {
         assertTrue(xml.contains("<stem>up</stem>") && xml.contains("<stem>down</stem>"), "stems up and down");
         assertTrue(xml.contains("<fermata type=\"inverted\""), "the lower voices' fermatas below the staff");
 
+        // the checker reads the two staves as the same four voices
+        var check = org.kantor.harmonizer.check.VoiceLeadingChecker.standard().check(back, "two-staves.musicxml");
+        int sung = 0;
+        for (int v = 0; v < 4; v++) {
+            assertEquals(pitchesAndTimes(four.lines()[v].notes()).size(), check.chorale().voice(v).size(), "voice " + v + " as the checker reads it");
+            sung += check.chorale().voice(v).size();
+        }
+        assertEquals(sung, check.chorale().noteCount());
+
         Score museScore = MuseScore.assertReadsEveryVoice(out, back);
         if (museScore != null) {
             FourPartScore read = FourPartScore.find(museScore, "exported by MuseScore");
