@@ -125,7 +125,7 @@ final class CheckCommand implements Callable<Integer> {
         out.println(report.chorale().file() + ": " + report.chorale().key().displayName() + ", " + report.chorale().noteCount() + " notes, "
                 + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings"));
         for (Finding f : report.findings()) {
-            out.printf(Locale.ROOT, "  m. %-4s beat %-5s %-7s %-20s %s%n", f.measure(), beatText(f.beat()), f.severity().label(), f.rule(), f.message());
+            out.printf(Locale.ROOT, "  m. %-4s beat %-5s %-7s %-20s %s%n", f.measure(), org.kantor.harmonizer.MelodyLine.beatText(f.beat()), f.severity().label(), f.rule(), f.message());
         }
         StringBuilder cadences = new StringBuilder();
         report.cadences().forEach(c -> cadences.append(cadences.length() == 0 ? "" : "; ").append("m. ").append(c.measure()).append(' ')
@@ -133,10 +133,6 @@ final class CheckCommand implements Callable<Integer> {
         if (cadences.length() > 0) {
             out.println("  cadences: " + cadences);
         }
-    }
-
-    private static String beatText(double beat) {
-        return Math.abs(beat - Math.rint(beat)) < 1e-9 ? Long.toString(Math.round(beat)) : String.format(Locale.ROOT, "%.2f", beat).replaceAll("0+$", "");
     }
 
     private VoiceRange[] ranges() {

@@ -130,8 +130,13 @@ public record MelodyLine(int partIndex, List<TimedNote> notes, Set<Rational> fer
 
     /** The beat number a musician would count (from 1, in the meter's beat unit), e.g. "2" or "2.5". */
     static String beat(Measure measure, Rational offset) {
-        double b = 1 + offset.dividedBy(measure.time().beatUnitForCounting()).toDouble();
-        return Math.abs(b - Math.rint(b)) < 1e-9 ? Long.toString(Math.round(b)) : String.format(java.util.Locale.ROOT, "%.2f", b).replaceAll("0+$", "");
+        return beatText(1 + offset.dividedBy(measure.time().beatUnitForCounting()).toDouble());
+    }
+
+    /** A beat as a musician writes it: "3" on the beat, "2.5" between beats. */
+    public static String beatText(double beat) {
+        return Math.abs(beat - Math.rint(beat)) < 1e-9 ? Long.toString(Math.round(beat))
+                : String.format(java.util.Locale.ROOT, "%.2f", beat).replaceAll("0+$", "");
     }
 
     static String partName(Part p, int index) {

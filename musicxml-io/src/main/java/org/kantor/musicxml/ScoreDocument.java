@@ -139,10 +139,6 @@ public final class ScoreDocument {
         if (changed.isEmpty()) {
             return;
         }
-        if (changed.stream().anyMatch(o -> nodeOf(o) == null)) {
-            treeChanged(tree); // a part a tool added has no nodes of its own yet
-            return;
-        }
         for (int i = 0; i < changed.size() - 1; i++) {
             mergeIntoXml(changed.get(i));
         }

@@ -146,9 +146,7 @@ public final class Chorale {
     }
 
     static String beatText(MeasureLayout.Slot measure, Rational offset) {
-        double b = beat(measure, offset);
-        return Math.abs(b - Math.rint(b)) < 1e-9 ? Long.toString(Math.round(b))
-                : String.format(java.util.Locale.ROOT, "%.2f", b).replaceAll("0+$", "");
+        return org.kantor.harmonizer.MelodyLine.beatText(beat(measure, offset));
     }
 
     public String file() {
@@ -189,6 +187,21 @@ public final class Chorale {
             }
         }
         return sonorities.get(lo);
+    }
+
+    /** The last sonority with a recognised chord while the note sounds: the harmony the note leaves, or null. */
+    public Sonority lastChordDuring(SungNote note) {
+        Sonority found = null;
+        for (int k = at(note).index(); k < sonorities.size(); k++) {
+            Sonority s = sonorities.get(k);
+            if (!s.onset().lessThan(note.end())) {
+                break;
+            }
+            if (s.numeral() != null) {
+                found = s;
+            }
+        }
+        return found;
     }
 
     /** The number of notes sung, all voices together: the denominator of rates per note. */

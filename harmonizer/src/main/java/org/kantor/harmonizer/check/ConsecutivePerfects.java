@@ -1,7 +1,6 @@
 package org.kantor.harmonizer.check;
 
 import java.util.List;
-import org.kantor.core.Pitch;
 import org.kantor.core.theory.Interval;
 
 /**
@@ -40,27 +39,12 @@ final class ConsecutivePerfects implements Rule {
 
     @Override
     public void check(Chorale chorale, List<Finding> findings) {
-        List<Sonority> s = chorale.sonorities();
-        for (int k = 1; k < s.size(); k++) {
-            Sonority before = s.get(k - 1);
-            Sonority after = s.get(k);
-            for (int upper = 0; upper < 4; upper++) {
-                for (int lower = upper + 1; lower < 4; lower++) {
-                    Pitch a1 = before.pitch(upper);
-                    Pitch b1 = before.pitch(lower);
-                    Pitch a2 = after.pitch(upper);
-                    Pitch b2 = after.pitch(lower);
-                    if (a1 == null || b1 == null || a2 == null || b2 == null) {
-                        continue;
-                    }
-                    int da = a2.midi() - a1.midi();
-                    int db = b2.midi() - b1.midi();
-                    if (da == 0 || db == 0 || (Integer.signum(da) != Integer.signum(db)) != contrary) {
-                        continue;
-                    }
-                    if (isPerfect(Interval.between(a1, b1)) && isPerfect(Interval.between(a2, b2))) {
-                        findings.add(finding(chorale, after, List.of(upper, lower), message(upper, lower, a1, b1, a2, b2),
-                                List.of(before.notes()[upper], before.notes()[lower], after.notes()[upper], after.notes()[lower])));
+        for (int upper = 0; upper < 4; upper++) {
+            for (int lower = upper + 1; lower < 4; lower++) {
+                for (PairMotion m : PairMotion.all(chorale, upper, lower)) {
+                    if (m.bothMove() && m.sameDirection() != contrary && isPerfect(m.intervalBefore()) && isPerfect(m.intervalAfter())) {
+                        findings.add(finding(chorale, m.after(), List.of(upper, lower), message(m),
+                                List.of(m.before().notes()[upper], m.before().notes()[lower], m.after().notes()[upper], m.after().notes()[lower])));
                     }
                 }
             }
@@ -71,9 +55,10 @@ final class ConsecutivePerfects implements Rule {
         return fifths ? i.isPerfectFifth() : i.isPerfectOctaveOrUnison();
     }
 
-    private String message(int upper, int lower, Pitch a1, Pitch b1, Pitch a2, Pitch b2) {
-        String what = fifths ? "fifths" : Interval.between(a2, b2).semitones() == 0 ? "unisons" : "octaves";
-        String where = " between " + Chorale.VOICES[upper] + " and " + Chorale.VOICES[lower] + ": " + a1 + "-" + b1 + " to " + a2 + "-" + b2 + ".";
+    private String message(PairMotion m) {
+        String what = fifths ? "fifths" : m.intervalAfter().semitones() == 0 ? "unisons" : "octaves";
+        String where = " between " + Chorale.VOICES[m.upper()] + " and " + Chorale.VOICES[m.lower()] + ": " + m.upperFrom() + "-" + m.lowerFrom()
+                + " to " + m.upperTo() + "-" + m.lowerTo() + ".";
         return contrary
                 ? capital(what) + " by contrary motion" + where + " Contrary motion does not hide them; keep one voice or choose another note."
                 : "Parallel " + what + where + " The two voices lose their independence; move one of them in contrary or oblique motion.";

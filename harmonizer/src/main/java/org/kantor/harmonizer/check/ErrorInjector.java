@@ -217,7 +217,7 @@ public final class ErrorInjector {
             if (note == null || !key.isLeadingTone(note.pitch()) || next.midi() - note.midi() != 1) {
                 continue;
             }
-            Sonority last = LeadingToneResolution.lastChordDuring(c, note);
+            Sonority last = c.lastChordDuring(note);
             if (last == null || !last.numeral().isDominant()) {
                 continue;
             }
@@ -243,7 +243,7 @@ public final class ErrorInjector {
             if (note == null) {
                 continue;
             }
-            Sonority last = LeadingToneResolution.lastChordDuring(c, note);
+            Sonority last = c.lastChordDuring(note);
             int step = next.midi() - note.midi();
             if (last == null || !last.chord().isSeventh(note.pitch()) || (step != -1 && step != -2) || last.chord().equals(at.chord())) {
                 continue;

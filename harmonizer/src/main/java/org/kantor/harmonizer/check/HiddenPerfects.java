@@ -1,7 +1,6 @@
 package org.kantor.harmonizer.check;
 
 import java.util.List;
-import org.kantor.core.Pitch;
 import org.kantor.core.theory.Interval;
 
 /**
@@ -35,27 +34,15 @@ final class HiddenPerfects implements Rule {
 
     @Override
     public void check(Chorale chorale, List<Finding> findings) {
-        List<Sonority> s = chorale.sonorities();
-        for (int k = 1; k < s.size(); k++) {
-            Sonority before = s.get(k - 1);
-            Sonority after = s.get(k);
-            Pitch a1 = before.pitch(0);
-            Pitch b1 = before.pitch(3);
-            Pitch a2 = after.pitch(0);
-            Pitch b2 = after.pitch(3);
-            if (a1 == null || b1 == null || a2 == null || b2 == null) {
+        for (PairMotion m : PairMotion.all(chorale, 0, 3)) {
+            if (!m.bothMove() || !m.sameDirection() || Math.abs(m.upperStep()) <= 2) {
                 continue;
             }
-            int da = a2.midi() - a1.midi();
-            int db = b2.midi() - b1.midi();
-            if (da == 0 || db == 0 || Integer.signum(da) != Integer.signum(db) || Math.abs(da) <= 2) {
-                continue;
-            }
-            if (!isPerfect(Interval.between(a1, b1)) && isPerfect(Interval.between(a2, b2))) {
-                findings.add(finding(chorale, after, List.of(0, 3), "Hidden " + (fifths ? "fifths" : "octaves") + " in the outer voices: soprano "
-                        + a1 + " leaps to " + a2 + " while the bass moves the same way to " + b2 + ". Approach the "
+            if (!isPerfect(m.intervalBefore()) && isPerfect(m.intervalAfter())) {
+                findings.add(finding(chorale, m.after(), List.of(0, 3), "Hidden " + (fifths ? "fifths" : "octaves") + " in the outer voices: soprano "
+                        + m.upperFrom() + " leaps to " + m.upperTo() + " while the bass moves the same way to " + m.lowerTo() + ". Approach the "
                         + (fifths ? "fifth" : "octave") + " by step in the soprano, or in contrary motion.",
-                        List.of(after.notes()[0], after.notes()[3])));
+                        List.of(m.after().notes()[0], m.after().notes()[3])));
             }
         }
     }

@@ -38,7 +38,7 @@ final class LeadingToneResolution implements Rule {
                 if (!key.isLeadingTone(note.pitch()) || !next.onset().equals(note.end())) {
                     continue;
                 }
-                Sonority last = lastChordDuring(chorale, note);
+                Sonority last = chorale.lastChordDuring(note);
                 Sonority then = chorale.at(next);
                 if (last == null || !last.numeral().isDominant() || then.numeral() == null || !resolvesToTonicOrSubmediant(then.numeral())) {
                     continue;
@@ -55,20 +55,5 @@ final class LeadingToneResolution implements Rule {
 
     private static boolean resolvesToTonicOrSubmediant(RomanNumeral n) {
         return n.of() == 0 && (n.isTonic() || n.degree() == 6 && !n.text().startsWith("b") && !n.text().startsWith("#"));
-    }
-
-    /** The last sonority with a recognised chord while the note sounds: the harmony the note leaves. */
-    static Sonority lastChordDuring(Chorale chorale, SungNote note) {
-        Sonority found = null;
-        for (int k = chorale.at(note).index(); k < chorale.sonorities().size(); k++) {
-            Sonority s = chorale.sonorities().get(k);
-            if (!s.onset().lessThan(note.end())) {
-                break;
-            }
-            if (s.numeral() != null) {
-                found = s;
-            }
-        }
-        return found;
     }
 }

@@ -7,9 +7,7 @@ import org.kantor.harmonizer.VoiceRange;
 public final class Rules {
 
     /** The rule ids, stable for tools. */
-    public static final List<String> IDS = List.of("parallel-fifths", "parallel-octaves", "contrary-fifths", "contrary-octaves",
-            "hidden-fifths", "hidden-octaves", "voice-crossing", "voice-overlap", "spacing", "range", "leading-tone",
-            "seventh-resolution", "doubled-leading-tone", "augmented-second", "large-leap");
+    public static final List<String> IDS = all(VoiceRange.TEXTBOOK).stream().map(Rule::id).toList();
 
     private Rules() {
     }

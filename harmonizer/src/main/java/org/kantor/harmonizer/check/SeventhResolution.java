@@ -32,7 +32,7 @@ final class SeventhResolution implements Rule {
             List<SungNote> line = chorale.voice(v);
             for (int i = 0; i + 1 < line.size(); i++) {
                 SungNote note = line.get(i);
-                Sonority last = LeadingToneResolution.lastChordDuring(chorale, note);
+                Sonority last = chorale.lastChordDuring(note);
                 if (last == null || !last.chord().isSeventh(note.pitch())) {
                     continue;
                 }

@@ -1,7 +1,6 @@
 package org.kantor.harmonizer.check;
 
 import java.util.List;
-import org.kantor.core.Pitch;
 
 /**
  * Voice overlap: from one sonority to the next, a voice moves above the pitch the voice next above it
@@ -27,25 +26,21 @@ final class VoiceOverlap implements Rule {
 
     @Override
     public void check(Chorale chorale, List<Finding> findings) {
-        List<Sonority> s = chorale.sonorities();
-        for (int k = 1; k < s.size(); k++) {
-            Sonority before = s.get(k - 1);
-            Sonority after = s.get(k);
-            for (int upper = 0; upper < 3; upper++) {
-                int lower = upper + 1;
-                Pitch u1 = before.pitch(upper);
-                Pitch l1 = before.pitch(lower);
-                Pitch u2 = after.pitch(upper);
-                Pitch l2 = after.pitch(lower);
-                if (u1 == null || l1 == null || u2 == null || l2 == null || l2.midi() > u2.midi()) {
-                    continue;
+        for (int upper = 0; upper < 3; upper++) {
+            int lower = upper + 1;
+            for (PairMotion m : PairMotion.all(chorale, upper, lower)) {
+                Sonority after = m.after();
+                if (m.lowerTo().midi() > m.upperTo().midi()) {
+                    continue; // crossed: that is voice-crossing
                 }
-                if (after.strikes(lower) && l2.midi() > u1.midi()) {
-                    findings.add(finding(chorale, after, List.of(upper, lower), "Voice overlap: the " + Chorale.VOICES[lower] + " moves to " + l2
-                            + ", above the " + u1 + " the " + Chorale.VOICES[upper] + " has just sung.", List.of(after.notes()[lower])));
-                } else if (after.strikes(upper) && u2.midi() < l1.midi()) {
-                    findings.add(finding(chorale, after, List.of(upper, lower), "Voice overlap: the " + Chorale.VOICES[upper] + " moves to " + u2
-                            + ", below the " + l1 + " the " + Chorale.VOICES[lower] + " has just sung.", List.of(after.notes()[upper])));
+                if (after.strikes(lower) && m.lowerTo().midi() > m.upperFrom().midi()) {
+                    findings.add(finding(chorale, after, List.of(upper, lower), "Voice overlap: the " + Chorale.VOICES[lower] + " moves to "
+                            + m.lowerTo() + ", above the " + m.upperFrom() + " the " + Chorale.VOICES[upper] + " has just sung.",
+                            List.of(after.notes()[lower])));
+                } else if (after.strikes(upper) && m.upperTo().midi() < m.lowerFrom().midi()) {
+                    findings.add(finding(chorale, after, List.of(upper, lower), "Voice overlap: the " + Chorale.VOICES[upper] + " moves to "
+                            + m.upperTo() + ", below the " + m.lowerFrom() + " the " + Chorale.VOICES[lower] + " has just sung.",
+                            List.of(after.notes()[upper])));
                 }
             }
         }
