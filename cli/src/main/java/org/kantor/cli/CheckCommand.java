@@ -5,17 +5,14 @@ import com.google.gson.JsonArray;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.kantor.core.Pitch;
-import org.kantor.harmonizer.VoiceRange;
-import org.kantor.harmonizer.check.CheckAnnotations;
+import org.kantor.bridge.tools.CheckService;
 import org.kantor.harmonizer.check.Finding;
 import org.kantor.harmonizer.check.ReportJson;
-import org.kantor.harmonizer.check.Rules;
 import org.kantor.harmonizer.check.VoiceLeadingChecker;
 import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFileException;
@@ -62,17 +59,10 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Set<String> chosen = null;
-        if (rules != null) {
-            chosen = new LinkedHashSet<>();
-            for (String r : rules) {
-                String id = r.trim().toLowerCase(Locale.ROOT);
-                if (!Rules.IDS.contains(id)) {
-                    throw new Kantor.UserError("--rules: unknown rule \"" + r + "\"; the rules are " + String.join(", ", Rules.IDS));
-                }
-                chosen.add(id);
-            }
-        }
+        Map<String, String> given = new LinkedHashMap<>();
+        given.put("rules", rules == null ? null : String.join(",", rules));
+        given.put("ranges", ranges == null ? null : String.join(",", ranges));
+        VoiceLeadingChecker checker = CheckService.checker(CheckService.arguments(given, "--"));
         if (output != null && inputs.size() != 1) {
             throw new Kantor.UserError("-o writes one annotated score: give one input with it");
         }
@@ -84,7 +74,6 @@ final class CheckCommand implements Callable<Integer> {
             }
             OutputNames.refuseToOverwrite(inputs.get(0), output, overwrite);
         }
-        VoiceLeadingChecker checker = new VoiceLeadingChecker(chosen, ranges());
         JsonArray reports = new JsonArray();
         int failed = 0;
         for (Path input : inputs) {
@@ -97,9 +86,7 @@ final class CheckCommand implements Callable<Integer> {
                     print(report, out);
                 }
                 if (output != null) {
-                    ScoreDocument annotated = doc.copy();
-                    CheckAnnotations.apply(annotated, report);
-                    ScoreFiles.write(annotated, output, format);
+                    ScoreFiles.write(CheckService.annotated(doc, report), output, format);
                     if (!json) {
                         out.println("annotated score: " + output);
                     }
@@ -133,30 +120,5 @@ final class CheckCommand implements Callable<Integer> {
         if (cadences.length() > 0) {
             out.println("  cadences: " + cadences);
         }
-    }
-
-    private VoiceRange[] ranges() {
-        VoiceRange[] result = VoiceRange.TEXTBOOK.clone();
-        if (ranges == null) {
-            return result;
-        }
-        for (String r : ranges) {
-            String[] parts = r.split("[=-]");
-            int voice = parts.length == 3 ? List.of(org.kantor.models.harmony.PianoRoll.VOICE_NAMES).indexOf(parts[0].trim().toLowerCase(Locale.ROOT)) : -1;
-            Pitch low;
-            Pitch high;
-            try {
-                low = voice < 0 ? null : Pitch.parse(parts[1].trim());
-                high = voice < 0 ? null : Pitch.parse(parts[2].trim());
-            } catch (IllegalArgumentException e) {
-                low = null;
-                high = null;
-            }
-            if (low == null || high == null || low.midi() > high.midi()) {
-                throw new Kantor.UserError("--range takes VOICE=LOW-HIGH with pitches such as C3 or F#5, e.g. tenor=C3-A4, not \"" + r + "\"");
-            }
-            result[voice] = new VoiceRange(result[voice].voice(), low.midi(), high.midi());
-        }
-        return result;
     }
 }

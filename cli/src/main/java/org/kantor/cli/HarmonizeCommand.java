@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.kantor.core.timeline.MeasureLayout;
-import org.kantor.harmonizer.GibbsSampler;
-import org.kantor.harmonizer.Harmonizer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.kantor.bridge.tools.HarmonizeService;
+import org.kantor.bridge.tools.ToolArguments;
 import org.kantor.models.harmony.HarmonyModel;
-import org.kantor.models.harmony.PianoRoll;
 import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFiles;
 import org.kantor.musicxml.ScoreFormat;
@@ -65,24 +65,18 @@ final class HarmonizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        int voice = List.of(PianoRoll.VOICE_NAMES).indexOf(given.toLowerCase(java.util.Locale.ROOT));
-        if (voice < 0) {
-            throw new Kantor.UserError("--given must be soprano, alto, tenor or bass, not \"" + given + "\"");
-        }
+        Map<String, String> given = new LinkedHashMap<>();
+        given.put("given", this.given);
+        given.put("voices", voices == null ? null : String.join(",", voices));
+        given.put("measures", measures);
+        given.put("temperature", Double.toString(temperature));
+        given.put("seed", seed == null ? null : seed.toString());
+        given.put("gibbs-steps", Integer.toString(gibbsSteps));
+        given.put("layout", layout);
+        ToolArguments arguments = HarmonizeService.arguments(given, "--");
         if (variations < 1 || variations > 8) {
             throw new Kantor.UserError("--variations must be between 1 and 8");
         }
-        if (temperature < 0.1 || temperature > 2) {
-            throw new Kantor.UserError("--temperature must be between 0.1 and 2");
-        }
-        if (gibbsSteps < 0 || gibbsSteps > 1000) {
-            throw new Kantor.UserError("--gibbs-steps must be between 0 and 1000");
-        }
-        Harmonizer.Layout staves = switch (layout.toLowerCase(java.util.Locale.ROOT)) {
-            case "four-staves" -> Harmonizer.Layout.FOUR_STAVES;
-            case "two-staves" -> Harmonizer.Layout.TWO_STAVES;
-            default -> throw new Kantor.UserError("--layout must be four-staves or two-staves, not \"" + layout + "\"");
-        };
         ScoreFormat format = ScoreFormat.ofFile(output);
         if (format == null) {
             throw new Kantor.UserError("cannot tell the format of " + output + " from its extension: use .musicxml, .mxl or .mid");
@@ -92,76 +86,17 @@ final class HarmonizeCommand implements Callable<Integer> {
             OutputNames.refuseToOverwrite(input, target, overwrite);
         }
         ScoreDocument doc = ScoreFiles.read(input);
-        Harmonizer.Region region = null;
-        if (voices != null || measures != null) {
-            if (!Harmonizer.isFourPart(doc)) {
-                throw new Kantor.UserError(input + ": --voices and --measures rewrite parts of a four-part score (parts Soprano, Alto,"
-                        + " Tenor, Bass); this score has one melody part: harmonize it without them first", Kantor.EXIT_BAD_INPUT);
-            }
-            region = region(doc, voice);
-        }
-        if (staves == Harmonizer.Layout.TWO_STAVES && Harmonizer.isFourPart(doc)) {
-            throw new Kantor.UserError(input + ": --layout applies when harmonizing a melody; the voices of a four-part score are"
-                    + " rewritten where they are written", Kantor.EXIT_BAD_INPUT);
-        }
-        long s = seed != null ? seed : System.nanoTime();
-        GibbsSampler.Settings sampling = new GibbsSampler.Settings(gibbsSteps, temperature, 0.9, 0.05, 0.75, true);
-        List<ScoreDocument> results;
+        HarmonizeService.Result result;
         try (HarmonyModel model = HarmonyModel.load()) {
-            Harmonizer harmonizer = new Harmonizer(model);
-            Harmonizer.Request request = new Harmonizer.Request(voice, variations, s, sampling, staves);
-            results = region == null ? harmonizer.harmonize(doc, request) : harmonizer.regenerate(doc, region, request);
+            result = new HarmonizeService(() -> model).harmonize(doc, arguments, variations);
         }
-        for (int i = 0; i < results.size(); i++) {
-            ScoreFiles.write(results.get(i), targets.get(i), format);
+        for (int i = 0; i < result.scores().size(); i++) {
+            ScoreFiles.write(result.scores().get(i), targets.get(i), format);
             out.println(input + " -> " + targets.get(i));
         }
         if (seed == null) {
-            out.println("(seed " + s + "; pass --seed " + s + " to get the same result again)");
+            out.println("(seed " + result.seed() + "; pass --seed " + result.seed() + " to get the same result again)");
         }
         return Kantor.EXIT_OK;
-    }
-
-    /** The voices and measures asked for, checked against the score. */
-    private Harmonizer.Region region(ScoreDocument doc, int givenVoice) {
-        boolean[] chosen = new boolean[PianoRoll.VOICES];
-        if (voices == null) {
-            for (int v = 0; v < chosen.length; v++) {
-                chosen[v] = v != givenVoice;
-            }
-        } else {
-            for (String name : voices) {
-                int v = List.of(PianoRoll.VOICE_NAMES).indexOf(name.trim().toLowerCase(java.util.Locale.ROOT));
-                if (v < 0) {
-                    throw new Kantor.UserError("--voices takes soprano, alto, tenor and bass, not \"" + name + "\"");
-                }
-                chosen[v] = true;
-            }
-        }
-        List<MeasureLayout.Slot> slots = MeasureLayout.of(doc.score());
-        int first = 0;
-        int last = slots.size() - 1;
-        if (measures != null) {
-            String[] ends = measures.trim().split("\\s*-\\s*", -1);
-            if (ends.length > 2 || ends[0].isEmpty() || ends[ends.length - 1].isEmpty()) {
-                throw new Kantor.UserError("--measures takes a measure number or a range such as 5-8, not \"" + measures + "\"");
-            }
-            first = measureIndex(slots, ends[0]);
-            last = measureIndex(slots, ends[ends.length - 1]);
-            if (last < first) {
-                throw new Kantor.UserError("--measures " + measures + ": the range runs backwards");
-            }
-        }
-        return new Harmonizer.Region(chosen, first, last);
-    }
-
-    private int measureIndex(List<MeasureLayout.Slot> slots, String number) {
-        for (int i = 0; i < slots.size(); i++) {
-            if (slots.get(i).number().equals(number)) {
-                return i;
-            }
-        }
-        throw new Kantor.UserError(input + ": there is no measure " + number + " (measures " + slots.get(0).number() + " to "
-                + slots.get(slots.size() - 1).number() + ")", Kantor.EXIT_BAD_INPUT);
     }
 }

@@ -1,6 +1,7 @@
 package org.kantor.cli;
 
 import java.io.PrintWriter;
+import org.kantor.bridge.tools.ToolInputException;
 import org.kantor.musicxml.ScoreFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Option;
 /** The {@code kantor} command: one subcommand per tool. */
 @Command(name = "kantor", mixinStandardHelpOptions = true, versionProvider = Kantor.Version.class,
         description = "AI tools for people who write sheet music: read, convert, harmonize and check scores.",
-        subcommands = {InfoCommand.class, ConvertCommand.class, HarmonizeCommand.class, CheckCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InfoCommand.class, ConvertCommand.class, HarmonizeCommand.class, CheckCommand.class, ServeCommand.class, PluginCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  a score could not be read or written (the message names the file)",
                   "  2  wrong usage: unknown option, missing or invalid argument", "  3  unexpected internal error (run with --verbose and report it)"})
@@ -50,6 +51,10 @@ public final class Kantor implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (kantor.verbose) {
                 e.printStackTrace(err);
+            }
+            if (e instanceof ToolInputException t) {
+                err.println("kantor: " + t.getMessage());
+                return t.kind() == ToolInputException.Kind.PARAMETER ? EXIT_USAGE : EXIT_BAD_INPUT;
             }
             if (e instanceof ScoreFileException || e instanceof UserError) {
                 err.println("kantor: " + e.getMessage());

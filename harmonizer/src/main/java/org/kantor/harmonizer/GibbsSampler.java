@@ -64,6 +64,10 @@ public final class GibbsSampler {
         }
         resampleBlock(state, unknown, resample, mayMove, beatPhases, random);
         for (int round = 0; round < settings.steps(); round++) {
+            if (Thread.currentThread().isInterrupted()) {
+                // a server request over its time limit: stop at the round boundary
+                throw new java.util.concurrent.CancellationException("sampling stopped");
+            }
             double p = Math.max(settings.pMin(), settings.pMax() - (settings.pMax() - settings.pMin()) * round / (settings.eta() * settings.steps()));
             for (int v = 0; v < variations; v++) {
                 resample[v] = block(unknown, p, random);

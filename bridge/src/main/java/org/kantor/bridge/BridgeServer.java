@@ -1,0 +1,264 @@
+package org.kantor.bridge;
+
+import com.google.gson.JsonObject;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.kantor.bridge.tools.CheckTool;
+import org.kantor.bridge.tools.HarmonizeService;
+import org.kantor.bridge.tools.HarmonizeTool;
+import org.kantor.bridge.tools.Tool;
+import org.kantor.bridge.tools.ToolArguments;
+import org.kantor.bridge.tools.ToolCatalog;
+import org.kantor.bridge.tools.ToolInputException;
+import org.kantor.bridge.tools.ToolResult;
+import org.kantor.musicxml.MusicXmlReader;
+import org.kantor.musicxml.ScoreFileException;
+
+/**
+ * {@code kantor serve}: Kantor's tools over HTTP on 127.0.0.1, for the MuseScore plugins. Routes are a
+ * few lines each; access checks, limits and errors are handled once, here. Nothing is written to disk
+ * except, should the HTTP layer need to spool an upload, into a temporary folder the server owns and
+ * removes when it stops.
+ */
+public final class BridgeServer implements AutoCloseable {
+
+    private static final String HEALTH = "/api/health";
+
+    private final Javalin app;
+    private final ToolExecutor executor;
+    private final Path scratch;
+    private final SharedHarmonyModel model;
+
+    private BridgeServer(Javalin app, ToolExecutor executor, Path scratch, SharedHarmonyModel model) {
+        this.app = app;
+        this.executor = executor;
+        this.scratch = scratch;
+        this.model = model;
+    }
+
+    /** The tools the server offers, sharing one lazily loaded harmony model. */
+    public static ToolCatalog standardTools(HarmonizeService harmonize) {
+        return new ToolCatalog(java.util.List.of(new HarmonizeTool(harmonize), new CheckTool()));
+    }
+
+    /** Starts a server with the standard tools; {@code log} receives one line per request. */
+    public static BridgeServer start(ServerSettings settings, Consumer<String> log) throws IOException {
+        SharedHarmonyModel model = new SharedHarmonyModel();
+        HarmonizeService harmonize = new HarmonizeService(model);
+        return start(settings, standardTools(harmonize), harmonize, model, log);
+    }
+
+    static BridgeServer start(ServerSettings settings, ToolCatalog catalog, HarmonizeService harmonize, SharedHarmonyModel model,
+            Consumer<String> log) throws IOException {
+        Path scratch = Files.createTempDirectory("kantor-serve-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        ToolExecutor executor = new ToolExecutor(settings.workers(), settings.waiting(), settings.timeLimit());
+        RequestLog requests = new RequestLog(log);
+        NoteListHarmonizer noteList = new NoteListHarmonizer(harmonize);
+        String version = version();
+        int[] boundPort = new int[1];
+        AccessGuard[] guard = new AccessGuard[1];
+
+        Javalin app = Javalin.create(config -> {
+            config.jetty.host = "127.0.0.1";
+            config.jetty.port = settings.port();
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.maxRequestSize = settings.maxBodyBytes();
+            config.jetty.multipartConfig.cacheDirectory(scratch.toString());
+            config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, settings.maxBodyBytes()), SizeUnit.BYTES);
+            config.requestLogger.http((ctx, millis) -> requests.log(ctx.method().name(), ctx.path(), ctx.attribute("tool"),
+                    ctx.req().getContentLengthLong() < 0 ? 0 : ctx.req().getContentLengthLong(), bytesOut(ctx), millis,
+                    ctx.statusCode(), outcome(ctx)));
+
+            config.routes.before(ctx -> {
+                ctx.header("Cache-Control", "no-store");
+                ctx.header("X-Content-Type-Options", "nosniff");
+                guard[0].checkHostAndOrigin(ctx.header("Host"), ctx.header("Origin"));
+                String origin = ctx.header("Origin");
+                if (origin != null) {
+                    ctx.header("Access-Control-Allow-Origin", origin);
+                    ctx.header("Vary", "Origin");
+                }
+                if (ctx.method().name().equals("OPTIONS")) {
+                    return;
+                }
+                if (!ctx.path().equals(HEALTH)) {
+                    guard[0].checkToken(ctx.header("Authorization"));
+                }
+                if (ctx.req().getContentLengthLong() > settings.maxBodyBytes()) {
+                    throw ScoreUpload.tooLarge(settings.maxBodyBytes());
+                }
+            });
+            config.routes.options("/api/*", ctx -> {
+                ctx.header("Access-Control-Allow-Methods", "GET, POST");
+                ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+                ctx.status(204);
+            });
+            config.routes.get(HEALTH, ctx -> {
+                JsonObject health = new JsonObject();
+                health.addProperty("status", "ok");
+                health.addProperty("service", "kantor");
+                health.addProperty("version", version);
+                json(ctx, health.toString());
+            });
+            config.routes.get("/api/tools", ctx -> json(ctx, ToolDescriptions.catalog(catalog).toString()));
+            config.routes.get("/api/openapi.json", ctx -> json(ctx, OpenApiDocument.of(catalog, version, boundPort[0]).toString()));
+            config.routes.post("/api/tools/{tool}", ctx -> {
+                String name = ctx.pathParam("tool");
+                ctx.attribute("tool", name);
+                Tool tool = catalog.find(name).orElseThrow(() -> new ProblemException(404, "no-such-tool", "No such tool",
+                        "there is no tool \"" + name + "\"; the tools are " + String.join(", ", catalog.names())));
+                ScoreUpload upload = ScoreUpload.of(ctx, settings.maxBodyBytes());
+                ToolArguments arguments = ToolArguments.of(tool.name(), tool.parameters(), upload.parameters(), "");
+                ToolResult result = executor.run(tool.title(), () -> tool.run(MusicXmlReader.read(upload.bytes(), upload.name()), arguments));
+                result.facts().forEach((k, v) -> ctx.header("X-Kantor-" + k, v));
+                send(ctx, result.body(), result.mediaType());
+            });
+            config.routes.post("/api/notes/harmonize", ctx -> {
+                ctx.attribute("tool", "harmonize-notes");
+                String body = new String(ScoreUpload.read(ctx.req().getInputStream(), settings.maxBodyBytes()), StandardCharsets.UTF_8);
+                String answer = executor.run("Harmonizing", () -> noteList.harmonize(body));
+                json(ctx, answer);
+            });
+
+            config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e));
+            config.routes.exception(ToolInputException.class, (e, ctx) -> problem(ctx, new ProblemException(400,
+                    e.kind() == ToolInputException.Kind.PARAMETER ? "bad-parameter" : "unsuitable-score",
+                    e.kind() == ToolInputException.Kind.PARAMETER ? "Bad parameter" : "Score not suitable for this tool", e.getMessage())));
+            config.routes.exception(ScoreFileException.class, (e, ctx) -> problem(ctx,
+                    new ProblemException(400, "unreadable-score", "Score cannot be used", e.getMessage())));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus() == 413
+                    ? ScoreUpload.tooLarge(settings.maxBodyBytes())
+                    : new ProblemException(e.getStatus(), "http-" + e.getStatus(), "Request refused", e.getMessage())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.accept("internal error on " + ctx.path() + ": " + e);
+                problem(ctx, new ProblemException(500, "internal", "Internal error",
+                        "an unexpected error (" + e.getClass().getSimpleName() + "); the server log has a line about it; please report it"));
+            });
+            config.routes.error(404, ctx -> {
+                if (!isProblem(ctx)) {
+                    problem(ctx, new ProblemException(404, "not-found", "Not found",
+                            "no such address: " + ctx.path() + "; the API is described at /api/openapi.json"));
+                }
+            });
+            config.routes.error(405, ctx -> {
+                if (!isProblem(ctx)) {
+                    problem(ctx, new ProblemException(405, "method-not-allowed", "Method not allowed", ctx.method() + " is not used on " + ctx.path()));
+                }
+            });
+        });
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            executor.close();
+            deleteTree(scratch);
+            throw new IOException("cannot listen on 127.0.0.1:" + settings.port() + " (" + rootMessage(e) + "); is another server running there?"
+                    + " Choose another with --port", e);
+        }
+        boundPort[0] = app.port();
+        guard[0] = new AccessGuard(app.port(), settings.allowedOrigins(), settings.token(),
+                settings.tokenFile() == null ? "the token file" : settings.tokenFile().toString());
+        return new BridgeServer(app, executor, scratch, model);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** Loads the harmony model now, so the first harmonization does not wait for it. */
+    public void warmUp() {
+        if (model != null) {
+            model.get();
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        executor.close();
+        if (model != null) {
+            model.close();
+        }
+        deleteTree(scratch);
+    }
+
+    private static void json(Context ctx, String json) {
+        send(ctx, json.getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+
+    private static void send(Context ctx, byte[] body, String mediaType) {
+        ctx.attribute("bytesOut", (long) body.length);
+        ctx.attribute("outcome", "ok");
+        ctx.contentType(mediaType.startsWith("application/json") || mediaType.endsWith("+xml") ? mediaType + "; charset=utf-8" : mediaType);
+        ctx.result(body);
+    }
+
+    private static void problem(Context ctx, ProblemException e) {
+        JsonObject p = new JsonObject();
+        p.addProperty("type", e.type());
+        p.addProperty("title", e.title());
+        p.addProperty("status", e.status());
+        p.addProperty("detail", e.getMessage());
+        p.addProperty("instance", ctx.path());
+        byte[] body = p.toString().getBytes(StandardCharsets.UTF_8);
+        e.headers().forEach(ctx::header);
+        ctx.status(e.status());
+        ctx.attribute("bytesOut", (long) body.length);
+        ctx.attribute("outcome", e.slug());
+        ctx.contentType("application/problem+json; charset=utf-8");
+        ctx.result(body);
+    }
+
+    private static boolean isProblem(Context ctx) {
+        return ctx.attribute("outcome") != null;
+    }
+
+    private static long bytesOut(Context ctx) {
+        Long n = ctx.attribute("bytesOut");
+        return n == null ? 0 : n;
+    }
+
+    private static String outcome(Context ctx) {
+        String o = ctx.attribute("outcome");
+        return o == null ? (ctx.statusCode() < 400 ? "ok" : "error") : o;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    static String version() {
+        String v = BridgeServer.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+
+    private static void deleteTree(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover empty temporary folder is harmless
+        }
+    }
+
+}

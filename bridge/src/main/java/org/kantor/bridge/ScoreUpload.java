@@ -1,0 +1,65 @@
+package org.kantor.bridge;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A score sent to a tool, as the request carries it: either the raw body (MusicXML text or a .mxl
+ * archive; parameters in the query string) or a multipart form with the score in the field
+ * {@code file} and parameters as other fields (or in the query string).
+ */
+record ScoreUpload(byte[] bytes, String name, Map<String, String> parameters) {
+
+    static final String FILE_FIELD = "file";
+
+    static ScoreUpload of(Context ctx, long maxBytes) throws IOException {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> parameters.put(k, last(v)));
+        if (ctx.isMultipartFormData()) {
+            UploadedFile file = ctx.uploadedFile(FILE_FIELD);
+            if (file == null) {
+                throw new ProblemException(400, "no-score", "No score",
+                        "the form has no field \"" + FILE_FIELD + "\": send the score as the field \"file\" (or as the whole request body)");
+            }
+            ctx.formParamMap().forEach((k, v) -> {
+                if (!k.equals(FILE_FIELD)) {
+                    parameters.put(k, last(v));
+                }
+            });
+            try (InputStream in = file.content()) {
+                byte[] bytes = read(in, maxBytes);
+                return new ScoreUpload(bytes, file.filename() == null || file.filename().isBlank() ? "the uploaded score" : file.filename(),
+                        parameters);
+            }
+        }
+        byte[] bytes = read(ctx.req().getInputStream(), maxBytes);
+        if (bytes.length == 0) {
+            throw new ProblemException(400, "no-score", "No score",
+                    "the request has no body: send the score (MusicXML or .mxl) as the body, or as the form field \"file\"");
+        }
+        return new ScoreUpload(bytes, "the request body", parameters);
+    }
+
+    /** Reads at most {@code maxBytes}: a larger body is refused before it fills the memory. */
+    static byte[] read(InputStream in, long maxBytes) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (bytes.length > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        return bytes;
+    }
+
+    static ProblemException tooLarge(long maxBytes) {
+        return new ProblemException(413, "too-large", "Request too large",
+                "the request is larger than the server's limit of " + (maxBytes >> 20) + " MB; a score is rarely over a few MB");
+    }
+
+    private static String last(List<String> values) {
+        return values.isEmpty() ? null : values.get(values.size() - 1);
+    }
+}

@@ -1,0 +1,52 @@
+package org.kantor.bridge.tools;
+
+import com.google.gson.GsonBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.kantor.harmonizer.check.ReportJson;
+import org.kantor.harmonizer.check.VoiceLeadingChecker;
+import org.kantor.musicxml.MusicXmlWriter;
+import org.kantor.musicxml.ScoreDocument;
+import org.kantor.musicxml.ScoreFileException;
+
+/** The voice-leading checker as a tool: the JSON report, or the annotated score. */
+public final class CheckTool implements Tool {
+
+    @Override
+    public String name() {
+        return CheckService.NAME;
+    }
+
+    @Override
+    public String title() {
+        return "Check voice leading";
+    }
+
+    @Override
+    public String description() {
+        return "Find voice-leading faults in four-part writing (parallel fifths and octaves, crossing, spacing, range, resolutions ...),"
+                + " with roman numerals and cadences.";
+    }
+
+    @Override
+    public List<ToolParameter> parameters() {
+        return CheckService.PARAMETERS;
+    }
+
+    @Override
+    public List<String> produces() {
+        return List.of(ToolResult.JSON, ToolResult.MUSICXML);
+    }
+
+    @Override
+    public ToolResult run(ScoreDocument score, ToolArguments arguments) throws ScoreFileException {
+        VoiceLeadingChecker.Report report = CheckService.check(score, arguments);
+        Map<String, String> facts = Map.of("Findings", Integer.toString(report.findings().size()));
+        if (arguments.text("format").equals("musicxml")) {
+            return new ToolResult(MusicXmlWriter.toBytes(CheckService.annotated(score, report)), ToolResult.MUSICXML, facts);
+        }
+        String json = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(ReportJson.of(report));
+        return new ToolResult(json.getBytes(StandardCharsets.UTF_8), ToolResult.JSON, facts);
+    }
+}

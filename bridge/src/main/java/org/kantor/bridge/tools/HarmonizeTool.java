@@ -1,0 +1,50 @@
+package org.kantor.bridge.tools;
+
+import java.util.List;
+import java.util.Map;
+import org.kantor.musicxml.MusicXmlWriter;
+import org.kantor.musicxml.ScoreDocument;
+import org.kantor.musicxml.ScoreFileException;
+
+/** The harmonizer as a tool: one harmonized score back. */
+public final class HarmonizeTool implements Tool {
+
+    private final HarmonizeService service;
+
+    public HarmonizeTool(HarmonizeService service) {
+        this.service = service;
+    }
+
+    @Override
+    public String name() {
+        return HarmonizeService.NAME;
+    }
+
+    @Override
+    public String title() {
+        return "Harmonize";
+    }
+
+    @Override
+    public String description() {
+        return "Add alto, tenor and bass to a melody in the style of Bach's chorales, or write chosen voices and measures of a"
+                + " four-part score anew. The melody stays exactly as it was.";
+    }
+
+    @Override
+    public List<ToolParameter> parameters() {
+        return HarmonizeService.PARAMETERS;
+    }
+
+    @Override
+    public List<String> produces() {
+        return List.of(ToolResult.MUSICXML);
+    }
+
+    @Override
+    public ToolResult run(ScoreDocument score, ToolArguments arguments) throws ScoreFileException {
+        HarmonizeService.Result result = service.harmonize(score, arguments, 1);
+        return new ToolResult(MusicXmlWriter.toBytes(result.scores().get(0)), ToolResult.MUSICXML,
+                Map.of("Seed", Long.toString(result.seed())));
+    }
+}

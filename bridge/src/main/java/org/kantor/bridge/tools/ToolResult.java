@@ -1,0 +1,17 @@
+package org.kantor.bridge.tools;
+
+import java.util.Map;
+
+/**
+ * What a tool gives back: the body, its media type, and a few facts worth a response header (the seed
+ * that reproduces a harmonization, the number of findings).
+ */
+public record ToolResult(byte[] body, String mediaType, Map<String, String> facts) {
+
+    public static final String MUSICXML = "application/vnd.recordare.musicxml+xml";
+    public static final String JSON = "application/json";
+
+    public ToolResult {
+        facts = Map.copyOf(facts);
+    }
+}
