@@ -19,6 +19,7 @@ import org.kantor.core.Rational;
 import org.kantor.core.Step;
 import org.kantor.core.TimeSignature;
 import org.kantor.core.timeline.ScoreToTimeline;
+import org.kantor.core.timeline.TempoMap;
 import org.kantor.core.timeline.TimedNote;
 import org.kantor.core.timeline.Timeline;
 import org.kantor.core.timeline.TimelineToScore;
@@ -48,7 +49,7 @@ final class NoteListHarmonizer {
         KeySignature key = new KeySignature(integer(request, "keyFifths", 0, -7, 7), Mode.MAJOR);
         int pickup = integer(request, "pickupTicks", 0, 0, 64 * TICKS_PER_QUARTER);
         List<TimedNote> notes = notes(request);
-        Timeline timeline = new Timeline(notes, null, List.of(new Timeline.MeterChange(Rational.ZERO, meter)),
+        Timeline timeline = new Timeline(notes, TempoMap.constant(TempoMap.DEFAULT_TEMPO), List.of(new Timeline.MeterChange(Rational.ZERO, meter)),
                 List.of(new Timeline.KeyChange(Rational.ZERO, key)),
                 List.of(new Timeline.PartInfo("Melody", 1, Instrument.CHOIR_AAHS)), Rational.of(pickup, TICKS_PER_QUARTER));
         ScoreDocument melody = ScoreDocument.fromScore(TimelineToScore.convert(timeline, TimelineToScore.Options.defaults()), "the selection");

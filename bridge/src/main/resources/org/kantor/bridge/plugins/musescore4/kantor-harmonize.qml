@@ -21,6 +21,21 @@ MuseScore {
         return starts;
     }
 
+    // the written time signature, when this MuseScore version exposes it; else the server guesses from measure lengths
+    function timeSignature() {
+        try {
+            for (var s = curScore.firstMeasure.firstSegment; s; s = s.next) {
+                var e = s.elementAt(0);
+                if (e && e.type === Element.TIMESIG && e.timesig) {
+                    return e.timesig.numerator + "/" + e.timesig.denominator;
+                }
+            }
+        } catch (error) {
+            console.log("kantor: time signature not readable here: " + error);
+        }
+        return null;
+    }
+
     function readMelody(cursor, endTick) {
         var events = [];
         while (cursor.segment && (endTick < 0 || cursor.tick < endTick)) {
@@ -59,7 +74,7 @@ MuseScore {
             console.log("kantor: add a second staff (bass clef) below the melody for tenor and bass, then try again");
             return;
         }
-        var request = Notes.noteListRequest(readMelody(cursor, endTick), measureStarts(), cursor.keySignature, {given: "soprano"});
+        var request = Notes.noteListRequest(readMelody(cursor, endTick), measureStarts(), cursor.keySignature, {given: "soprano", timeSignature: timeSignature()});
         var origin = request.origin;
         delete request.origin;
         var response = Kantor.send(new XMLHttpRequest(), "POST", "/api/notes/harmonize", JSON.stringify(request), "application/json",

@@ -15,22 +15,24 @@ function durationFraction(ticks) {
     return {numerator: ticks / g, denominator: TICKS_PER_WHOLE / g};
 }
 
-// The meter from the length of a full measure in ticks: compound when it divides into dotted quarters.
+// The meter from the length of a full measure in ticks, when the time signature itself cannot be read:
+// simple meters of 2 to 5 quarters (3/4 rather than 6/8, which has the same length), else compound.
 function meterOfMeasure(ticks) {
-    var eighths = ticks / (TICKS_PER_QUARTER / 2);
-    if (eighths === Math.floor(eighths) && eighths % 3 === 0 && eighths >= 6) {
-        return eighths + "/8";
-    }
     var quarters = ticks / TICKS_PER_QUARTER;
-    if (quarters === Math.floor(quarters)) {
+    if (quarters === Math.floor(quarters) && quarters >= 2 && quarters <= 5) {
         return quarters + "/4";
     }
-    return eighths + "/8";
+    var eighths = ticks / (TICKS_PER_QUARTER / 2);
+    if (eighths === Math.floor(eighths)) {
+        return eighths + "/8";
+    }
+    return (ticks / (TICKS_PER_QUARTER / 4)) + "/16";
 }
 
 // The request body from what the cursor read on the melody's staff, voice 1. events: in order,
 // {tick, ticks, rest, notes: [{pitch, tpc, tieBack}]}; a chord gives its top note (the melody);
-// a note tied from the one before lengthens it. measureStarts: first tick of every measure.
+// a note tied from the one before lengthens it. measureStarts: first tick of every measure. options
+// (given, seed, temperature, and timeSignature when the plugin could read it) are copied in.
 function noteListRequest(events, measureStarts, keyFifths, options) {
     var notes = [];
     for (var i = 0; i < events.length; i++) {

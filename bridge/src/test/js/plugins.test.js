@@ -1,0 +1,135 @@
+// Tests of the MuseScore plugins' JavaScript, run by node (MuseScore itself is not needed):
+// the MuseScore 4 note-list exchange and the messages and selection logic both plugins share.
+const test = require("node:test");
+const assert = require("node:assert");
+const path = require("node:path");
+
+const plugins = path.join(__dirname, "..", "..", "main", "resources", "org", "kantor", "bridge", "plugins");
+const kantor = require(path.join(plugins, "common", "kantor.js"));
+const notes = require(path.join(plugins, "musescore4", "kantor-notes.js"));
+
+test("durations become the fractions cursor.setDuration takes", () => {
+    assert.deepStrictEqual(notes.durationFraction(480), {numerator: 1, denominator: 4});
+    assert.deepStrictEqual(notes.durationFraction(720), {numerator: 3, denominator: 8});
+    assert.deepStrictEqual(notes.durationFraction(1920), {numerator: 1, denominator: 1});
+    assert.deepStrictEqual(notes.durationFraction(2400), {numerator: 5, denominator: 4});
+    assert.deepStrictEqual(notes.durationFraction(120), {numerator: 1, denominator: 16});
+});
+
+test("the meter is read from a full measure's length", () => {
+    assert.strictEqual(notes.meterOfMeasure(1920), "4/4");
+    assert.strictEqual(notes.meterOfMeasure(1440), "3/4");
+    assert.strictEqual(notes.meterOfMeasure(2160), "9/8");
+    assert.strictEqual(notes.meterOfMeasure(960), "2/4");
+    assert.strictEqual(notes.meterOfMeasure(2880), "12/8");
+    assert.strictEqual(notes.meterOfMeasure(1200), "5/8");
+});
+
+test("the selection becomes a note list: top notes of chords, ties joined, rests left out, pickup found", () => {
+    // a 3/4 melody with a one-beat pickup: measures start at 0, 480, 1920, 3360
+    const starts = [0, 480, 1920, 3360];
+    const events = [
+        {tick: 0, ticks: 480, notes: [{pitch: 62, tpc: 16}]},
+        {tick: 480, ticks: 480, notes: [{pitch: 59, tpc: 19}, {pitch: 67, tpc: 15}]},
+        {tick: 960, ticks: 480, rest: true},
+        {tick: 1440, ticks: 480, notes: [{pitch: 66, tpc: 20}]},
+        {tick: 1920, ticks: 960, notes: [{pitch: 66, tpc: 20, tieBack: true}]},
+        {tick: 2880, ticks: 480, notes: [{pitch: 64, tpc: 18}]}
+    ];
+    const request = notes.noteListRequest(events, starts, 2, {given: "soprano", seed: 4});
+    assert.strictEqual(notes.noteListRequest(events, starts, 2, {timeSignature: "6/8"}).timeSignature, "6/8");
+    assert.strictEqual(request.timeSignature, "3/4");
+    assert.strictEqual(request.keyFifths, 2);
+    assert.strictEqual(request.pickupTicks, 480);
+    assert.strictEqual(request.given, "soprano");
+    assert.strictEqual(request.seed, 4);
+    assert.deepStrictEqual(request.notes, [
+        {tick: 0, ticks: 480, pitch: 62, tpc: 16},
+        {tick: 480, ticks: 480, pitch: 67, tpc: 15},
+        {tick: 1440, ticks: 1440, pitch: 66, tpc: 20},
+        {tick: 2880, ticks: 480, pitch: 64, tpc: 18}
+    ]);
+    assert.strictEqual(request.origin, 0);
+});
+
+test("a selection starting in a later measure is sent from that measure, with no pickup", () => {
+    const starts = [0, 1920, 3840, 5760];
+    const events = [{tick: 1920 + 480, ticks: 480, notes: [{pitch: 60, tpc: 14}]}];
+    const request = notes.noteListRequest(events, starts, 0, {});
+    assert.strictEqual(request.origin, 1920);
+    assert.strictEqual(request.pickupTicks, 0);
+    assert.deepStrictEqual(request.notes, [{tick: 480, ticks: 480, pitch: 60, tpc: 14}]);
+});
+
+test("new voices go to voice 2 of the melody's staff and voices 1 and 2 of the staff below", () => {
+    assert.deepStrictEqual(notes.targetTracks(0, 2), {alto: 1, tenor: 4, bass: 5});
+    assert.deepStrictEqual(notes.targetTracks(1, 3), {alto: 5, tenor: 8, bass: 9});
+    assert.strictEqual(notes.targetTracks(0, 1), null);
+});
+
+test("the server's answer is written through the cursor, in time order, shifted to the selection", () => {
+    const answer = {seed: "1", voices: [
+        {voice: "alto", notes: [{tick: 480, ticks: 480, pitch: 62, tpc: 16}, {tick: 0, ticks: 480, pitch: 64, tpc: 18}]},
+        {voice: "tenor", notes: [{tick: 0, ticks: 960, pitch: 55, tpc: 15}]},
+        {voice: "bass", notes: [{tick: 0, ticks: 1920, pitch: 48, tpc: 14}]}
+    ]};
+    const calls = [];
+    const writer = {
+        moveTo: (track, tick) => calls.push(["moveTo", track, tick]),
+        setDuration: (n, d) => calls.push(["setDuration", n, d]),
+        addNote: (pitch, tpc) => calls.push(["addNote", pitch, tpc])
+    };
+    const written = notes.applyVoices(answer, {alto: 1, tenor: 4, bass: 5}, 1920, writer);
+    assert.strictEqual(written, 4);
+    assert.deepStrictEqual(calls, [
+        ["moveTo", 1, 1920], ["setDuration", 1, 4], ["addNote", 64, 18],
+        ["moveTo", 1, 2400], ["setDuration", 1, 4], ["addNote", 62, 16],
+        ["moveTo", 4, 1920], ["setDuration", 1, 2], ["addNote", 55, 15],
+        ["moveTo", 5, 1920], ["setDuration", 1, 1], ["addNote", 48, 14]
+    ]);
+});
+
+test("a dead server, a wrong token and a problem each get a message that says what to do", () => {
+    const dead = kantor.problemMessage({status: 0, text: ""}, 7771, "/home/u/.config/kantor/token", "Plugins > Kantor > Harmonize");
+    assert.match(dead, /not running on port 7771/);
+    assert.match(dead, /kantor serve --port 7771/);
+    const token = kantor.problemMessage({status: 401, text: "{}"}, 7771, "/home/u/.config/kantor/token", "x");
+    assert.match(token, /kantor plugin install/);
+    assert.match(token, /\/home\/u\/\.config\/kantor\/token/);
+    const bad = kantor.problemMessage({status: 400, text: JSON.stringify({detail: "measure 3: a tuplet"})}, 7771, "t", "x");
+    assert.match(bad, /measure 3: a tuplet/);
+    assert.strictEqual(kantor.problemMessage({status: 200, text: "<score/>"}, 7771, "t", "x"), null);
+    assert.match(kantor.problemMessage({status: 429, text: "{\"detail\":\"busy\"}"}, 1, "t", "x"), /Try again/);
+});
+
+test("a selection's ticks become measure positions", () => {
+    const starts = [0, 480, 2400, 4320, 6240];
+    assert.strictEqual(kantor.selectedBars(starts, 480, 4320), "2-3");
+    assert.strictEqual(kantor.selectedBars(starts, 2400, 2500), "3");
+    assert.strictEqual(kantor.selectedBars(starts, 0, 99999), "1-5");
+});
+
+test("the checker's findings read as a short list", () => {
+    const text = kantor.findingsText({key: "G major", findings: [
+        {severity: "error", measure: "3", beat: 2, message: "parallel fifths between alto and bass"},
+        {severity: "warning", measure: "5", beat: 1, message: "hidden octaves"}
+    ]}, 1);
+    assert.strictEqual(text.split("\n")[0], "G major: 1 error, 1 warning");
+    assert.match(text, /m\. 3, beat 2: parallel fifths/);
+    assert.match(text, /and 1 more/);
+});
+
+test("requests are synchronous, to the loopback address, with the token", () => {
+    const seen = {};
+    const xhr = {
+        open: (method, url, async) => Object.assign(seen, {method, url, async}),
+        setRequestHeader: (k, v) => { seen[k] = v; },
+        send: (body) => { seen.body = body; },
+        status: 200, responseText: "ok"
+    };
+    const r = kantor.send(xhr, "POST", "/api/tools/check?format=json", "<x/>", "application/vnd.recordare.musicxml+xml", 7771, "abc");
+    assert.deepStrictEqual(r, {status: 200, text: "ok"});
+    assert.strictEqual(seen.url, "http://127.0.0.1:7771/api/tools/check?format=json");
+    assert.strictEqual(seen.async, false);
+    assert.strictEqual(seen.Authorization, "Bearer abc");
+});
