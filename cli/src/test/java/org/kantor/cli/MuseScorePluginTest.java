@@ -72,6 +72,17 @@ class MuseScorePluginTest {
                 assertEquals(before.end(), voice.get(voice.size() - 1).offset(), "part " + part + " lasts as long as the melody");
             }
             awaitLine(serverOutput, l -> l.contains("POST /api/tools/harmonize tool=harmonize") && l.contains(" 200 ok"));
+
+            // Plugins > Kantor > Check Voice Leading on a chorale: the findings, then the annotated score opened
+            Files.delete(result);
+            Path chorale = folder.resolve("chorale.musicxml");
+            Files.copy(EXAMPLES.resolve("chorale.musicxml"), chorale);
+            String checked = runPlugin("kantor-check.qml", chorale);
+            Path findings = Path.of(result + ".findings.txt");
+            assertTrue(Files.exists(findings), checked);
+            assertTrue(Files.readString(findings).startsWith("G major: 0 errors, 0 warnings"), Files.readString(findings));
+            assertEquals(4, ScoreFiles.read(result).score().parts().size(), "the annotated chorale was opened");
+            awaitLine(serverOutput, l -> l.contains("POST /api/tools/check tool=check") && l.contains(" 200 ok"));
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
