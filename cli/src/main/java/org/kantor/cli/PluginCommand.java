@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kantor.bridge.PluginInstaller;
-import org.kantor.bridge.TokenFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,13 +55,8 @@ final class PluginCommand implements Runnable {
             if (port < 1 || port > 65535) {
                 throw new Kantor.UserError("--port must be between 1 and 65535");
             }
-            Path tokens = tokenFile != null ? tokenFile : TokenFile.defaultLocation();
-            String token;
-            try {
-                token = TokenFile.loadOrCreate(tokens);
-            } catch (java.io.IOException e) {
-                throw new Kantor.UserError("cannot read or create the token file " + tokens + ": " + e.getMessage(), Kantor.EXIT_BAD_INPUT);
-            }
+            Path tokens = ServerToken.file(tokenFile);
+            String token = ServerToken.read(tokens);
             Path folder = dir != null ? dir : PluginInstaller.defaultFolder(musescore);
             List<Path> written;
             try {

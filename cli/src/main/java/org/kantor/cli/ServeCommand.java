@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.kantor.bridge.BridgeServer;
 import org.kantor.bridge.ServerSettings;
-import org.kantor.bridge.TokenFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,13 +49,8 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535 || workers < 1 || workers > 64 || queue < 0 || queue > 10_000 || timeLimit < 1 || maxBody < 1) {
             throw new Kantor.UserError("--port 0-65535, --workers 1-64, --queue 0-10000, --time-limit and --max-body at least 1");
         }
-        Path tokens = tokenFile != null ? tokenFile : TokenFile.defaultLocation();
-        String token;
-        try {
-            token = TokenFile.loadOrCreate(tokens);
-        } catch (java.io.IOException e) {
-            throw new Kantor.UserError("cannot read or create the token file " + tokens + ": " + e.getMessage(), Kantor.EXIT_BAD_INPUT);
-        }
+        Path tokens = ServerToken.file(tokenFile);
+        String token = ServerToken.read(tokens);
         ServerSettings settings = ServerSettings.defaults(port, token, tokens)
                 .withLimits(workers, queue, Duration.ofSeconds(timeLimit), (long) maxBody << 20)
                 .withAllowedOrigins(allowedOrigins == null ? List.of() : allowedOrigins);
