@@ -45,18 +45,22 @@ final class BenchServeCommand implements Callable<Integer> {
         Path folder = Files.createTempDirectory("kantor-bench-serve");
         Path tokenFile = folder.resolve("token");
         String token = org.kantor.bridge.TokenFile.loadOrCreate(tokenFile);
-        long[] logged = new long[1];
+        java.util.concurrent.atomic.AtomicLong logged = new java.util.concurrent.atomic.AtomicLong();
         ServerSettings settings = ServerSettings.defaults(0, token, tokenFile).withLimits(2, 8, Duration.ofMinutes(2), ServerSettings.DEFAULT_MAX_BODY);
-        try (BridgeServer server = BridgeServer.start(settings, line -> logged[0]++)) {
+        try (BridgeServer server = BridgeServer.start(settings, line -> logged.incrementAndGet())) {
             server.warmUp();
             out.println("server on " + server.url() + ": 2 workers, 8 waiting; " + clients + " clients x " + requests + " requests");
             out.flush();
             LoadTest.Report report = LoadTest.run(server.url(), token, clients, requests, melody, chorale);
             out.print(report.table());
+            // the log line is written just after the answer is sent: give the last ones a moment
+            for (int i = 0; i < 100 && logged.get() < report.requests(); i++) {
+                Thread.sleep(10);
+            }
             System.gc();
             Runtime rt = Runtime.getRuntime();
             out.printf("heap after the run (after a GC): %d MB used of %d MB; %d request lines logged%n",
-                    (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20, logged[0]);
+                    (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20, logged.get());
             return report.errors() == 0 ? Kantor.EXIT_OK : Kantor.EXIT_BAD_INPUT;
         } finally {
             Files.deleteIfExists(tokenFile);
