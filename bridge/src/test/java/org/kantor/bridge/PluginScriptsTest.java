@@ -16,7 +16,7 @@ class PluginScriptsTest {
 
     @Test
     void pluginJavaScriptPassesItsNodeTests() throws Exception {
-        Process node = new ProcessBuilder("node", "--test", "src/test/js/").redirectErrorStream(true).start();
+        Process node = new ProcessBuilder("node", "--test", "--test-reporter=tap", "src/test/js/plugins.test.js").redirectErrorStream(true).start();
         assertTrue(node.waitFor(2, TimeUnit.MINUTES), "node finished");
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, node.exitValue(), output);
