@@ -39,9 +39,11 @@ public final class BridgeServer implements AutoCloseable {
     private final ToolExecutor executor;
     private final Path scratch;
     private final SharedHarmonyModel model;
+    private final ToolCatalog catalog;
 
-    private BridgeServer(Javalin app, ToolExecutor executor, Path scratch, SharedHarmonyModel model) {
+    private BridgeServer(Javalin app, ToolExecutor executor, Path scratch, SharedHarmonyModel model, ToolCatalog catalog) {
         this.app = app;
+        this.catalog = catalog;
         this.executor = executor;
         this.scratch = scratch;
         this.model = model;
@@ -171,11 +173,16 @@ public final class BridgeServer implements AutoCloseable {
         boundPort[0] = app.port();
         guard[0] = new AccessGuard(app.port(), settings.allowedOrigins(), settings.token(),
                 settings.tokenFile() == null ? "the token file" : settings.tokenFile().toString());
-        return new BridgeServer(app, executor, scratch, model);
+        return new BridgeServer(app, executor, scratch, model, catalog);
     }
 
     public int port() {
         return app.port();
+    }
+
+    /** The names of the tools served, in menu order. */
+    public java.util.List<String> toolNames() {
+        return catalog.names();
     }
 
     public String url() {

@@ -44,7 +44,7 @@ final class BenchServeCommand implements Callable<Integer> {
         byte[] chorale = read(choraleFile);
         Path folder = Files.createTempDirectory("kantor-bench-serve");
         Path tokenFile = folder.resolve("token");
-        String token = org.kantor.bridge.TokenFile.loadOrCreate(tokenFile);
+        String token = ServerToken.read(tokenFile);
         java.util.concurrent.atomic.AtomicLong logged = new java.util.concurrent.atomic.AtomicLong();
         ServerSettings settings = ServerSettings.defaults(0, token, tokenFile).withLimits(2, 8, Duration.ofMinutes(2), ServerSettings.DEFAULT_MAX_BODY);
         try (BridgeServer server = BridgeServer.start(settings, line -> logged.incrementAndGet())) {

@@ -68,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
             server.close();
             stopped.countDown();
         }, "kantor-serve-stop"));
-        out.println("Kantor is serving on " + server.url() + " (tools: harmonize, check; API: " + server.url() + "/api/openapi.json)");
+        out.println("Kantor is serving on " + server.url() + " (tools: " + String.join(", ", server.toolNames()) + "; API: " + server.url() + "/api/openapi.json)");
         out.println("Token file: " + tokens.toAbsolutePath() + " (clients send \"Authorization: Bearer TOKEN\"; kantor plugin install writes it into the plugin)");
         out.println("Press Ctrl+C to stop.");
         out.flush();
