@@ -41,6 +41,12 @@ public final class AudioDecoder {
 
     /** Decodes the whole file into {@code sink}, reporting the share of the file read to {@code progress}. */
     public static Info decode(Path file, Sink sink, DoubleConsumer progress) throws AudioFileException {
+        return decode(file, sink, progress, info -> { });
+    }
+
+    /** As above; {@code onFormat} learns the sample rate and channels before the first samples arrive. */
+    public static Info decode(Path file, Sink sink, DoubleConsumer progress, java.util.function.Consumer<Info> onFormat)
+            throws AudioFileException {
         AudioContainer container;
         long size;
         try {
@@ -63,9 +69,12 @@ public final class AudioDecoder {
             if (info.sampleRate() <= 0 || info.channels() <= 0) {
                 throw new AudioFileException(file + ": the " + container.label() + " header gives no sample rate or channel count");
             }
+            onFormat.accept(info);
             pump(pcm, format, sink, () -> progress.accept(size == 0 ? 1 : Math.min(1, (double) counted.count / size)));
             progress.accept(1);
             return info;
+        } catch (SinkFailure e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (UnsupportedAudioFileException e) {
             throw new AudioFileException(file + ": not a readable " + container.label() + " file ("
                     + (e.getMessage() == null ? "unsupported encoding" : e.getMessage()) + ")", e);
@@ -129,11 +138,22 @@ public final class AudioDecoder {
                 mono[f] = (float) (sum / channels);
             }
             if (frames > 0) {
-                sink.accept(mono, frames);
+                try {
+                    sink.accept(mono, frames);
+                } catch (RuntimeException e) {
+                    throw new SinkFailure(e); // the consumer's fault, not the file's
+                }
                 progress.run();
             }
             carried = available - frames * frameSize;
             System.arraycopy(bytes, frames * frameSize, bytes, 0, carried);
+        }
+    }
+
+    /** Carries an exception of the sink past the decoder's own error handling. */
+    private static final class SinkFailure extends RuntimeException {
+        SinkFailure(RuntimeException cause) {
+            super(cause);
         }
     }
 
