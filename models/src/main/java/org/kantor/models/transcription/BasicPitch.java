@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.kantor.models.DjlEngine;
+import org.kantor.models.NativeStderr;
 import org.kantor.models.tfjs.TfjsGraphModel;
 
 import java.io.IOException;
@@ -50,7 +51,10 @@ public final class BasicPitch implements AutoCloseable {
         DjlEngine.get();
         NDManager manager = NDManager.newBaseManager();
         try (InputStream json = open("model.json")) {
-            return new BasicPitch(manager, TfjsGraphModel.load(json, BasicPitch::open, manager));
+            BasicPitch model = new BasicPitch(manager, TfjsGraphModel.load(json, BasicPitch::open, manager));
+            // the first run sets up PyTorch's convolution threads, which print a harmless NNPACK notice on this CPU
+            NativeStderr.silenced(() -> model.predictWindows(List.of(new float[WINDOW_SAMPLES]), false));
+            return model;
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;

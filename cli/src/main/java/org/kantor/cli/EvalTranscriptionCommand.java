@@ -1,0 +1,143 @@
+package org.kantor.cli;
+
+import org.kantor.models.NativeStderr;
+import org.kantor.models.transcription.BasicPitch;
+import org.kantor.models.transcription.eval.FluidSynth;
+import org.kantor.models.transcription.eval.NoteMatching;
+import org.kantor.models.transcription.eval.TranscriptionEvaluation;
+import org.kantor.musicxml.KantorData;
+import org.kantor.musicxml.ScoreFileException;
+import org.kantor.musicxml.ScoreFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
+
+/** {@code kantor eval transcription}: rendered scores transcribed and compared with the scores. */
+@Command(name = "transcription", mixinStandardHelpOptions = true,
+        description = {"Evaluate transcription: chorales from ../shared/data/bach-chorales-musicxml and piano parts from",
+            "openscore-lieder are rendered with FluidSynth (General MIDI sound font), transcribed, and compared with the scores:",
+            "note precision/recall/F1 (mir_eval conventions, onsets within 50 ms, with and without offsets), and after",
+            "notation the share of notes with the right pitch at the right position in beats. Needs the Debian packages",
+            "fluidsynth and fluid-soundfont-gm."})
+final class EvalTranscriptionCommand implements Callable<Integer> {
+
+    @Option(names = "--chorales", defaultValue = "20", description = "Number of chorales, spread evenly over the corpus (default ${DEFAULT-VALUE}).")
+    int chorales;
+
+    @Option(names = "--lieder", defaultValue = "10", description = "Number of song piano parts, spread evenly (default ${DEFAULT-VALUE}).")
+    int lieder;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String missing = FluidSynth.missing();
+        if (missing != null) {
+            throw new Kantor.UserError("kantor eval transcription renders audio with FluidSynth: " + missing);
+        }
+        List<Path> choraleFiles = spread(KantorData.scoreFiles(SharedData.require("bach-chorales-musicxml")), chorales);
+        List<Path> liederFiles = pianoSongs(KantorData.scoreFiles(SharedData.require("openscore-lieder")), lieder);
+        Path work = Files.createTempDirectory("kantor-eval-transcription");
+        List<TranscriptionEvaluation.Piece> pieces = new ArrayList<>();
+        try (BasicPitch model = NativeStderr.silenced(BasicPitch::load)) {
+            pieces.addAll(TranscriptionEvaluation.evaluateAll(choraleFiles, "chorales", false, model, work,
+                    p -> report(err, p), m -> err.println("  skipped " + m)));
+            pieces.addAll(TranscriptionEvaluation.evaluateAll(liederFiles, "lieder piano", true, model, work,
+                    p -> report(err, p), m -> err.println("  skipped " + m)));
+        } finally {
+            try (var left = Files.list(work)) {
+                for (Path p : left.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(work);
+        }
+        out.printf(Locale.ROOT, "Transcription of rendered scores (FluidSynth, FluidR3_GM, 44.1 kHz stereo), Basic Pitch defaults%n");
+        out.printf(Locale.ROOT, "  %-13s %6s %7s | %-20s | %-20s | %8s %7s %7s%n", "set", "pieces", "audio",
+                "onset P / R / F1", "with offset P / R / F1", "placed", "tempo", "meter");
+        table(out, "chorales", pieces.stream().filter(p -> p.set().equals("chorales")).toList());
+        table(out, "lieder piano", pieces.stream().filter(p -> p.set().equals("lieder piano")).toList());
+        table(out, "all", pieces);
+        out.println("  P/R/F1: means over pieces; placed: notes with the right pitch at the right position in beats after notation;");
+        out.println("  tempo: pieces whose quarter-note tempo came out within 4%; meter: pieces whose time signature came out right.");
+        double audio = pieces.stream().mapToDouble(TranscriptionEvaluation.Piece::seconds).sum();
+        double took = pieces.stream().mapToDouble(TranscriptionEvaluation.Piece::transcribeSeconds).sum();
+        out.printf(Locale.ROOT, "  %.0f s of audio transcribed and notated in %.1f s: %.1fx real time on this machine%n", audio, took, audio / took);
+        out.flush();
+        return Kantor.EXIT_OK;
+    }
+
+    private static void report(PrintWriter err, TranscriptionEvaluation.Piece p) {
+        err.printf(Locale.ROOT, "  %-28s %6.1f s  onset F1 %.3f  offset F1 %.3f  placed %.3f  tempo %.0f/%.0f  meter %s/%s%n",
+                p.name(), p.seconds(), p.onsets().f1(), p.offsets().f1(), p.placedShare(), p.estimatedTempo(), p.trueTempo(),
+                p.estimatedMeter(), p.trueMeter());
+        err.flush();
+    }
+
+    private static void table(PrintWriter out, String set, List<TranscriptionEvaluation.Piece> pieces) {
+        if (pieces.isEmpty()) {
+            return;
+        }
+        out.printf(Locale.ROOT, "  %-13s %6d %6.0fs | %.3f / %.3f / %.3f  | %.3f / %.3f / %.3f  | %8.3f %4d/%-2d %4d/%-2d%n", set, pieces.size(),
+                pieces.stream().mapToDouble(TranscriptionEvaluation.Piece::seconds).sum(),
+                mean(pieces, p -> p.onsets().precision()), mean(pieces, p -> p.onsets().recall()), mean(pieces, p -> p.onsets().f1()),
+                mean(pieces, p -> p.offsets().precision()), mean(pieces, p -> p.offsets().recall()), mean(pieces, p -> p.offsets().f1()),
+                mean(pieces, TranscriptionEvaluation.Piece::placedShare),
+                pieces.stream().filter(TranscriptionEvaluation.Piece::tempoRight).count(), pieces.size(),
+                pieces.stream().filter(p -> p.estimatedMeter().equals(p.trueMeter())).count(), pieces.size());
+    }
+
+    private static double mean(List<TranscriptionEvaluation.Piece> pieces, ToDoubleFunction<TranscriptionEvaluation.Piece> f) {
+        return pieces.stream().mapToDouble(f).average().orElse(0);
+    }
+
+    /** {@code count} files spread evenly over the sorted list, so the sample is not one composer's. */
+    static List<Path> spread(List<Path> files, int count) {
+        List<Path> chosen = new ArrayList<>();
+        if (count <= 0 || files.isEmpty()) {
+            return chosen;
+        }
+        double step = (double) files.size() / Math.min(count, files.size());
+        for (int i = 0; i < Math.min(count, files.size()); i++) {
+            chosen.add(files.get((int) (i * step)));
+        }
+        return chosen;
+    }
+
+    /** Songs with a piano part on two staves, spread evenly; files that do not qualify are passed over. */
+    private static List<Path> pianoSongs(List<Path> files, int count) {
+        List<Path> chosen = new ArrayList<>();
+        if (count <= 0) {
+            return chosen;
+        }
+        int step = Math.max(1, files.size() / count);
+        for (int start = 0; start < files.size() && chosen.size() < count; start += step) {
+            for (int i = start; i < Math.min(files.size(), start + step); i++) {
+                try {
+                    if (ScoreFiles.read(files.get(i)).score().parts().stream().anyMatch(p -> p.staves() == 2)) {
+                        chosen.add(files.get(i));
+                        break;
+                    }
+                } catch (ScoreFileException e) {
+                    // not readable: try the next one
+                }
+            }
+        }
+        chosen.sort(Comparator.naturalOrder());
+        return chosen;
+    }
+}

@@ -1,0 +1,141 @@
+package org.kantor.models.transcription;
+
+import org.junit.jupiter.api.Test;
+import org.kantor.core.KeySignature;
+import org.kantor.core.Measure;
+import org.kantor.core.MusicEvent;
+import org.kantor.core.Note;
+import org.kantor.core.Rational;
+import org.kantor.core.Score;
+import org.kantor.core.TimeSignature;
+import org.kantor.core.Voice;
+import org.kantor.core.timeline.TimedNote;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Performances made from a known rhythm, played with human timing, must come back as that rhythm. */
+class PerformanceNotationTest {
+
+    /** A G major waltz tune with a one-beat pickup: (MIDI pitch, onset in beats, length in beats). */
+    private static final double[][] WALTZ = {
+        {62, 0, 1},
+        {67, 1, 2}, {71, 3, 1},
+        {69, 4, 1}, {67, 5, 1}, {66, 6, 1},
+        {67, 7, 1.5}, {69, 8.5, 0.5}, {71, 9, 1},
+        {74, 10, 3},
+        {72, 13, 1}, {71, 14, 1}, {69, 15, 1},
+        {71, 16, 0.5}, {72, 16.5, 0.5}, {71, 17, 1}, {69, 18, 1},
+        {67, 19, 3},
+    };
+
+    @Test
+    void aWaltzWithAPickupComesBackIn34AtItsTempo() {
+        double bpm = 84;
+        List<PerformedNote> played = perform(WALTZ, bpm, 0.7, 12);
+        PerformanceNotation.Result result = PerformanceNotation.notate(played, TranscriptionSettings.automatic(), "Waltz");
+        assertEquals(TimeSignature.of(3, 4), result.time());
+        assertEquals(new KeySignature(1, org.kantor.core.Mode.MAJOR), result.key());
+        assertEquals(bpm, result.quarterNotesPerMinute(), bpm * 0.04);
+        assertEquals(TranscriptionSettings.Instrumentation.VOICE, result.instrument());
+        assertEquals(Rational.ONE, result.timeline().pickup(), "a one-beat pickup");
+        List<TimedNote> notes = result.timeline().notes();
+        assertEquals(WALTZ.length, notes.size());
+        for (int i = 0; i < WALTZ.length; i++) {
+            assertEquals((int) WALTZ[i][0], notes.get(i).midi());
+            assertEquals(Rational.nearest(WALTZ[i][1], 2), notes.get(i).onset(), "onset of note " + i);
+        }
+        assertMeasuresAddUp(result.score());
+    }
+
+    @Test
+    void aBeatOfTripletsIsWrittenAsTriplets() {
+        double[][] tune = {
+            {60, 0, 1}, {62, 1, 0.5}, {64, 1.5, 0.5}, {65, 2, 1.0 / 3}, {67, 2 + 1.0 / 3, 1.0 / 3}, {69, 2 + 2.0 / 3, 1.0 / 3},
+            {71, 3, 1}, {72, 4, 1}, {71, 5, 1}, {69, 6, 1}, {67, 7, 1}, {65, 8, 2}, {64, 10, 2},
+        };
+        List<PerformedNote> played = perform(tune, 100, 0, 8);
+        PerformanceNotation.Result result = PerformanceNotation.notate(played,
+                new TranscriptionSettings(100.0, TimeSignature.COMMON, null, TranscriptionSettings.Instrumentation.AUTO,
+                        NoteCreation.Settings.defaults()), "Triplets");
+        List<TimedNote> notes = result.timeline().notes();
+        assertEquals(Rational.of(7, 3), notes.get(4).onset());
+        boolean tuplets = result.score().parts().get(0).measures().get(0).voices().stream()
+                .flatMap(v -> v.events().stream()).filter(e -> e instanceof Note)
+                .anyMatch(e -> ((Note) e).duration().tuplet() != null);
+        assertTrue(tuplets, "triplet eighths are written as a tuplet");
+        long inSixteenths = notes.stream().filter(n -> n.onset().isMultipleOf(Rational.of(1, 4))).count();
+        assertEquals(notes.size() - 2, inSixteenths, "only the two inner triplet notes are off the 16th grid");
+    }
+
+    @Test
+    void pianoChordsAreSplitBetweenTheHandsAtTheWidestGap() {
+        List<PerformedNote> played = new ArrayList<>();
+        double beat = 0.6;
+        int[][] chords = {{48, 55, 64, 67, 72}, {43, 50, 62, 65, 71}, {45, 52, 60, 64, 69}, {41, 53, 57, 60, 65}};
+        for (int c = 0; c < 8; c++) {
+            for (int midi : chords[c % 4]) {
+                played.add(new PerformedNote(c * beat * 2, c * beat * 2 + beat * 1.9, midi, 80));
+            }
+        }
+        PerformanceNotation.Result result = PerformanceNotation.notate(played,
+                new TranscriptionSettings(null, TimeSignature.COMMON, null, TranscriptionSettings.Instrumentation.AUTO,
+                        NoteCreation.Settings.defaults()), "Chords");
+        assertEquals(TranscriptionSettings.Instrumentation.PIANO, result.instrument());
+        // every chord: both hands play, the left hand below the right, each within a hand's span
+        java.util.Map<Rational, List<TimedNote>> byOnset = new java.util.TreeMap<>();
+        result.timeline().notes().forEach(n -> byOnset.computeIfAbsent(n.onset(), k -> new ArrayList<>()).add(n));
+        assertEquals(8, byOnset.size());
+        for (List<TimedNote> chord : byOnset.values()) {
+            int leftTop = chord.stream().filter(n -> n.staff() == 2).mapToInt(TimedNote::midi).max().orElseThrow();
+            int leftBottom = chord.stream().filter(n -> n.staff() == 2).mapToInt(TimedNote::midi).min().orElseThrow();
+            int rightTop = chord.stream().filter(n -> n.staff() == 1).mapToInt(TimedNote::midi).max().orElseThrow();
+            int rightBottom = chord.stream().filter(n -> n.staff() == 1).mapToInt(TimedNote::midi).min().orElseThrow();
+            assertTrue(leftTop < rightBottom, "left hand below the right in " + chord);
+            assertTrue(leftTop - leftBottom <= 14 && rightTop - rightBottom <= 14, "each hand spans at most a ninth: " + chord);
+        }
+        assertEquals(2, result.score().parts().get(0).staves());
+        assertMeasuresAddUp(result.score());
+    }
+
+    @Test
+    void noNotesGiveAnEmptyScore() {
+        PerformanceNotation.Result result = PerformanceNotation.notate(List.of(), TranscriptionSettings.automatic(), "Silence");
+        assertEquals(0, result.notes());
+        assertEquals(1, result.score().parts().size());
+    }
+
+    /** Plays the rhythm at {@code bpm} with up to {@code jitterMs} of random timing and a little legato gap. */
+    private static List<PerformedNote> perform(double[][] tune, double bpm, double lead, int jitterMs) {
+        Random random = new Random(7);
+        double beat = 60 / bpm;
+        List<PerformedNote> played = new ArrayList<>();
+        for (double[] n : tune) {
+            double start = lead + n[1] * beat + (random.nextDouble() * 2 - 1) * jitterMs / 1000.0;
+            double end = lead + (n[1] + n[2]) * beat - 0.04;
+            played.add(new PerformedNote(start, end, (int) n[0], 70 + random.nextInt(30)));
+        }
+        return played;
+    }
+
+    static void assertMeasuresAddUp(Score score) {
+        for (var part : score.parts()) {
+            for (Measure m : part.measures()) {
+                for (Voice v : m.voices()) {
+                    Rational sum = Rational.ZERO;
+                    for (MusicEvent e : v.events()) {
+                        sum = sum.plus(e.duration().quarters());
+                    }
+                    assertTrue(!sum.greaterThan(m.length()), "voice " + v.id() + " of measure " + m.number() + " overfills it");
+                    if (v == m.voices().get(0)) {
+                        assertEquals(m.length(), sum, "the first voice of measure " + m.number() + " fills it");
+                    }
+                }
+            }
+        }
+    }
+}
