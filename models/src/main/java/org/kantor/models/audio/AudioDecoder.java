@@ -70,7 +70,8 @@ public final class AudioDecoder {
                 throw new AudioFileException(file + ": the " + container.label() + " header gives no sample rate or channel count");
             }
             onFormat.accept(info);
-            pump(pcm, format, sink, () -> progress.accept(size == 0 ? 1 : Math.min(1, (double) counted.count / size)));
+            int skip = container == AudioContainer.MP3 ? Mp3Delay.leadingSamples(file) : 0;
+            pump(pcm, format, skip, sink, () -> progress.accept(size == 0 ? 1 : Math.min(1, (double) counted.count / size)));
             progress.accept(1);
             return info;
         } catch (SinkFailure e) {
@@ -115,7 +116,8 @@ public final class AudioDecoder {
         }
     }
 
-    private static void pump(AudioInputStream pcm, AudioFormat format, Sink sink, Runnable progress) throws IOException {
+    /** Reads PCM to the end, handing mono chunks to the sink after dropping {@code skip} leading frames. */
+    private static void pump(AudioInputStream pcm, AudioFormat format, int skip, Sink sink, Runnable progress) throws IOException {
         int channels = format.getChannels();
         int bytesPerSample = (format.getSampleSizeInBits() + 7) / 8;
         int frameSize = channels * bytesPerSample;
@@ -137,9 +139,14 @@ public final class AudioDecoder {
                 }
                 mono[f] = (float) (sum / channels);
             }
-            if (frames > 0) {
+            int from = Math.min(frames, skip);
+            skip -= from;
+            if (frames > from) {
+                if (from > 0) {
+                    System.arraycopy(mono, from, mono, 0, frames - from);
+                }
                 try {
-                    sink.accept(mono, frames);
+                    sink.accept(mono, frames - from);
                 } catch (RuntimeException e) {
                     throw new SinkFailure(e); // the consumer's fault, not the file's
                 }

@@ -23,6 +23,10 @@ public final class MeterEstimator {
         double[] accent = accents(notes, beats);
         boolean compound = given != null ? given.isCompound() : dividesInThree(notes, beats);
         int[] candidates = given != null ? new int[] {beatsPerBar(given)} : new int[] {4, 3};
+        double meanAccent = java.util.Arrays.stream(accent).average().orElse(0);
+        double scale = meanAccent > 0 ? meanAccent : 1;
+        int firstBeat = notes.isEmpty() || beats.isEmpty() ? 0
+                : nearest(beats, notes.stream().mapToDouble(PerformedNote::start).min().orElse(0));
         double bestScore = Double.NEGATIVE_INFINITY;
         int bestBeats = candidates[0];
         int bestPhase = 0;
@@ -41,7 +45,10 @@ public final class MeterEstimator {
                         offCount++;
                     }
                 }
-                double score = (onCount == 0 ? 0 : on / onCount) - (offCount == 0 ? 0 : off / offCount);
+                double score = ((onCount == 0 ? 0 : on / onCount) - (offCount == 0 ? 0 : off / offCount)) / scale;
+                if (Math.floorMod(firstBeat - phase, perBar) == 0) {
+                    score += 0.15; // most music starts on a downbeat: a pickup needs evidence
+                }
                 if (perBar == 4) {
                     score *= 1.1; // common time is the commoner answer when the evidence is even
                 }
