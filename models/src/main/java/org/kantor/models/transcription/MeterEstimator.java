@@ -47,7 +47,7 @@ public final class MeterEstimator {
                 }
                 double score = ((onCount == 0 ? 0 : on / onCount) - (offCount == 0 ? 0 : off / offCount)) / scale;
                 if (Math.floorMod(firstBeat - phase, perBar) == 0) {
-                    score += 0.15; // most music starts on a downbeat: a pickup needs evidence
+                    score += 0.3; // most music starts on a downbeat: a pickup needs clear evidence
                 }
                 if (perBar == 4) {
                     score *= 1.1; // common time is the commoner answer when the evidence is even
