@@ -5,6 +5,7 @@ import org.kantor.models.audio.AudioLoader;
 import org.kantor.models.transcription.BasicPitch;
 import org.kantor.models.transcription.Transcriber;
 import org.kantor.models.transcription.TranscriptionSettings;
+import org.kantor.musicxml.bench.Stats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -128,9 +129,7 @@ final class BenchTranscribeCommand implements Callable<Integer> {
     }
 
     private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        return Stats.median(Arrays.stream(values).boxed().toList());
     }
 
     private static double[] round(double[] values) {

@@ -54,7 +54,8 @@ public enum AudioContainer {
         return UNKNOWN;
     }
 
-    private static boolean ascii(byte[] bytes, int at, String text) {
+    /** True when {@code text} stands in {@code bytes} at {@code at}. */
+    static boolean ascii(byte[] bytes, int at, String text) {
         for (int i = 0; i < text.length(); i++) {
             if (bytes[at + i] != text.charAt(i)) {
                 return false;

@@ -41,25 +41,16 @@ final class Mp3Delay {
         int frameSamples = mpeg1 ? 1152 : 576;
         int sideInfo = mpeg1 ? (mono ? 17 : 32) : (mono ? 9 : 17);
         int tag = at + 4 + sideInfo;
-        if (tag + 8 > head.length || !(ascii(head, tag, "Xing") || ascii(head, tag, "Info"))) {
+        if (tag + 8 > head.length || !(AudioContainer.ascii(head, tag, "Xing") || AudioContainer.ascii(head, tag, "Info"))) {
             return DEFAULT_ENCODER_DELAY + DECODER_DELAY;
         }
         int flags = (head[tag + 4] & 0xFF) << 24 | (head[tag + 5] & 0xFF) << 16 | (head[tag + 6] & 0xFF) << 8 | (head[tag + 7] & 0xFF);
         int lame = tag + 8 + ((flags & 1) != 0 ? 4 : 0) + ((flags & 2) != 0 ? 4 : 0) + ((flags & 4) != 0 ? 100 : 0)
                 + ((flags & 8) != 0 ? 4 : 0);
         int encoderDelay = DEFAULT_ENCODER_DELAY;
-        if (lame + 24 <= head.length && (ascii(head, lame, "LAME") || ascii(head, lame, "Lavf") || ascii(head, lame, "Lavc"))) {
+        if (lame + 24 <= head.length && (AudioContainer.ascii(head, lame, "LAME") || AudioContainer.ascii(head, lame, "Lavf") || AudioContainer.ascii(head, lame, "Lavc"))) {
             encoderDelay = (head[lame + 21] & 0xFF) << 4 | (head[lame + 22] & 0xFF) >> 4;
         }
         return frameSamples + encoderDelay + DECODER_DELAY;
-    }
-
-    private static boolean ascii(byte[] bytes, int at, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (bytes[at + i] != text.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -131,7 +131,8 @@ public final class TfjsGraphModel implements AutoCloseable {
     private void release(String name, Map<String, NDArray> values, Map<String, Integer> consumers) {
         int left = consumers.merge(name, -1, Integer::sum);
         NDArray value = values.get(name);
-        if (left == 0 && value != null && !constants.containsValue(value) && !"Placeholder".equals(nodes.get(name).op())) {
+        String op = nodes.get(name).op();
+        if (left == 0 && value != null && !"Const".equals(op) && !"Placeholder".equals(op)) {
             value.close();
             values.remove(name);
         }
