@@ -36,7 +36,7 @@ final class OutputNames {
         }
         boolean same;
         try {
-            same = Files.isSameFile(input, output);
+            same = input != null && Files.isSameFile(input, output);
         } catch (IOException e) {
             same = false;
         }

@@ -85,6 +85,43 @@ public final class CompactWeights {
         }
     }
 
+    /** One array of a weights file, for code that runs a network without DJL. */
+    public record Array(long[] shape, float[] values) {
+        public int rows() {
+            return (int) shape[0];
+        }
+
+        public int columns() {
+            return shape.length > 1 ? (int) shape[1] : 1;
+        }
+    }
+
+    /** Reads the arrays of a weights file by name, in the order they were written. */
+    public static java.util.Map<String, Array> readArrays(InputStream source) throws IOException {
+        java.util.Map<String, Array> arrays = new java.util.LinkedHashMap<>();
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(source)))) {
+            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+                throw new IOException("not a Kantor weights file");
+            }
+            int count = in.readInt();
+            for (int p = 0; p < count; p++) {
+                String name = in.readUTF();
+                long[] shape = new long[in.readInt()];
+                long size = 1;
+                for (int i = 0; i < shape.length; i++) {
+                    shape[i] = in.readLong();
+                    size *= shape[i];
+                }
+                float[] values = new float[Math.toIntExact(size)];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = Half.toFloat(in.readShort());
+                }
+                arrays.put(name, new Array(shape, values));
+            }
+        }
+        return arrays;
+    }
+
     /** IEEE 754 half-precision conversion (Java 17 has none built in). */
     static final class Half {
         private Half() {

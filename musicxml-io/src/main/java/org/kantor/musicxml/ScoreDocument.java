@@ -93,6 +93,20 @@ public final class ScoreDocument {
     }
 
     /**
+     * A copy with {@code count} empty measures (whole-measure rests) added at the end of every part, in
+     * the meter and key of the last measure, for a tool to fill with {@link #replaceMeasures}. The copy
+     * is read back from its XML, so that the new measures are bound to nodes like every other one.
+     */
+    public ScoreDocument withMeasuresAppended(int count) throws ScoreFileException {
+        if (count < 1) {
+            throw new IllegalArgumentException("at least one measure to append");
+        }
+        ScoreDocument copy = copy();
+        copy.treeChanged(MeasureAppending.append(copy.tree, copy.score, count));
+        return MusicXmlReader.read(MusicXmlWriter.toBytes(copy), name);
+    }
+
+    /**
      * Replaces the notes of measures {@code first..last} (0-based, inclusive) of one part with those of
      * the same measures of {@code replacement}, a one-part score laid out like this one; the rest of the
      * part, and every other part, stays as it was. Ties into and out of the run are cut.

@@ -89,6 +89,22 @@ public final class ScoreMarkup {
         changed.add(m);
     }
 
+    /** Puts a rehearsal mark (boxed, above the staff) at the start of a measure. */
+    public void addRehearsalMark(int part, int measure, String text) {
+        ScorePartwise.Part.Measure m = measure(part, measure);
+        Direction d = FACTORY.createDirection();
+        d.setPlacement(AboveBelow.ABOVE);
+        DirectionType type = FACTORY.createDirectionType();
+        org.audiveris.proxymusic.FormattedTextId mark = FACTORY.createFormattedTextId();
+        mark.setValue(text);
+        mark.setEnclosure(org.audiveris.proxymusic.EnclosureShape.RECTANGLE);
+        type.getRehearsal().add(mark);
+        d.getDirectionType().add(type);
+        List<Object> content = m.getNoteOrBackupOrForward();
+        content.add(firstAfterAttributes(content), d);
+        changed.add(m);
+    }
+
     /** Merges the marked measures into the file. */
     public void finish() throws ScoreFileException {
         doc.treeChanged(new ArrayList<>(changed));

@@ -16,7 +16,6 @@ import ai.djl.training.tracker.Tracker;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.kantor.models.Checkpoints;
 import org.kantor.models.DjlEngine;
+import org.kantor.models.TrainingLog;
 import org.kantor.musicxml.AtomicFiles;
 
 /**
@@ -102,7 +103,7 @@ public final class HarmonizerTraining {
                     log.printf("starting from the weights of the run in %s%n", settings.warmStart());
                 }
                 log.printf("training %s, %d parameters, batch %d x %d steps, %d training chorales%n", settings.config().describe(),
-                        parameterCount(block), settings.batch(), settings.crop(), data.train().size());
+                        Checkpoints.parameterCount(block), settings.batch(), settings.crop(), data.train().size());
                 Random random = new Random(settings.seed() * 1_000_003L + startStep);
                 RollBatch batch = RollBatch.allocate(settings.batch(), settings.crop());
                 float[][] mask = new float[PianoRoll.VOICES][settings.crop()];
@@ -150,9 +151,9 @@ public final class HarmonizerTraining {
                         double seconds = secondsBefore + (System.nanoTime() - runStarted) / 1e9;
                         if (valid != null && (best == null || valid < best)) {
                             best = valid;
-                            saveWeights(block, folder.resolve(BEST_WEIGHTS));
+                            Checkpoints.save(block, folder.resolve(BEST_WEIGHTS));
                         }
-                        saveWeights(block, folder.resolve(WEIGHTS));
+                        Checkpoints.save(block, folder.resolve(WEIGHTS));
                         CoconetConfig c = settings.config();
                         writeProgress(folder, new Progress(step, lossAverage, lastValid, best, seconds, c.channels(), c.residualBlocks(),
                                 c.timeDilations(), c.beatPhases(), settings.batch(), settings.crop(), settings.learningRate(), settings.seed()));
@@ -205,22 +206,6 @@ public final class HarmonizerTraining {
             model.export(resourceFolder);
         }
         return p;
-    }
-
-    public static long parameterCount(Block block) {
-        long n = 0;
-        for (var p : block.getParameters()) {
-            n += p.getValue().getArray().size();
-        }
-        return n;
-    }
-
-    static void saveWeights(Block block, Path file) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            block.saveParameters(out);
-        }
-        AtomicFiles.write(file, bytes.toByteArray());
     }
 
     /** A run's best weights by validation NLL when it has validated, else its last. */

@@ -88,7 +88,7 @@ public final class HarmonyModel implements AutoCloseable {
     }
 
     public long parameterCount() {
-        return HarmonizerTraining.parameterCount(block);
+        return org.kantor.models.Checkpoints.parameterCount(block);
     }
 
     /**

@@ -1,23 +1,23 @@
-package org.kantor.models.harmony;
+package org.kantor.models;
 
 import java.io.PrintStream;
 import java.time.Duration;
 
 /** A progress bar on a terminal, one line per report otherwise (so logs of background runs stay readable). */
-final class TrainingLog {
+public final class TrainingLog {
 
     private final PrintStream out;
     private final boolean terminal;
     private final long started = System.nanoTime();
     private final int firstStep;
 
-    TrainingLog(PrintStream out, int firstStep) {
+    public TrainingLog(PrintStream out, int firstStep) {
         this.out = out;
         this.terminal = System.console() != null;
         this.firstStep = firstStep;
     }
 
-    void progress(int step, int total, double loss, Double validNll) {
+    public void progress(int step, int total, double loss, Double validNll) {
         double elapsed = (System.nanoTime() - started) / 1e9;
         double rate = (step - firstStep) / Math.max(elapsed, 1e-9);
         long eta = rate > 0 ? Math.round((total - step) / rate) : 0;

@@ -1,0 +1,72 @@
+package org.kantor.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.kantor.core.KeySignature;
+import org.kantor.core.Score;
+import org.kantor.core.TimeSignature;
+import org.kantor.harmonizer.melody.MelodyGeneration;
+import org.kantor.models.melody.MelodyLatentModel;
+import org.kantor.musicxml.ScoreDocument;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kantor generate}: new melodies from Kantor's latent melody model (Magenta's Generate, in notation). */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Write new melodies from random points of Kantor's two-measure latent melody model, in the key and meter",
+            "asked for. Longer melodies walk from point to point, two measures at a time."})
+final class GenerateCommand implements Callable<Integer> {
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Output score; with --variations N, OUT-1, OUT-2 ... are written.")
+    Path output;
+
+    @Option(names = "--measures", defaultValue = "4", paramLabel = "N", description = "Length: 2, 4, 8 or 16 measures (default ${DEFAULT-VALUE}).")
+    int measures;
+
+    @Option(names = "--variations", defaultValue = "1", paramLabel = "N", description = "How many melodies (1-8, default ${DEFAULT-VALUE}).")
+    int variations;
+
+    @Option(names = "--key", defaultValue = "C", paramLabel = "K", description = "Key, e.g. C, Eb, f#m or \"D minor\" (default ${DEFAULT-VALUE}).")
+    String key;
+
+    @Option(names = "--time", defaultValue = "4/4", paramLabel = "T", description = "Meter, e.g. 3/4 or 6/8 (default ${DEFAULT-VALUE}).")
+    String time;
+
+    @Option(names = "--temperature", defaultValue = "0.5", paramLabel = "T", description = "0: the likeliest notes; higher: bolder (0-2, default ${DEFAULT-VALUE}).")
+    double temperature;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed for a reproducible result (default: a new one each run).")
+    Long seed;
+
+    @Option(names = "--overwrite", description = "Allow replacing existing output files.")
+    boolean overwrite;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        long s = seed != null ? seed : System.nanoTime() & 0xFFFFFF;
+        MelodyGeneration.Request request;
+        try {
+            request = new MelodyGeneration.Request(measures, variations, KeySignature.parse(key), TimeSignature.parse(time), temperature, s);
+        } catch (IllegalArgumentException e) {
+            throw new Kantor.UserError(e.getMessage());
+        }
+        List<Path> targets = MelodyOutputs.targets(null, output, variations, overwrite);
+        List<ScoreDocument> docs = new ArrayList<>();
+        for (Score score : new MelodyGeneration(MelodyLatentModel.load()).generate(request)) {
+            docs.add(ScoreDocument.fromScore(score, output.getFileName().toString()));
+        }
+        MelodyOutputs.write(out, "generated", docs, targets);
+        if (seed == null) {
+            out.println("(seed " + s + "; pass --seed " + s + " to get the same result again)");
+        }
+        return Kantor.EXIT_OK;
+    }
+}

@@ -1,0 +1,62 @@
+package org.kantor.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.kantor.harmonizer.melody.MelodyInterpolation;
+import org.kantor.models.melody.MelodyLatentModel;
+import org.kantor.musicxml.ScoreDocument;
+import org.kantor.musicxml.ScoreFiles;
+import org.kantor.musicxml.ScoreMarkup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kantor interpolate}: a walk from the opening of one melody to the opening of another (Magenta's Interpolate, in notation). */
+@Command(name = "interpolate", mixinStandardHelpOptions = true,
+        description = {"Encode the first two measures of the melodies of A and B with Kantor's latent melody model, walk from",
+            "one point to the other and write every step as two measures, one after another in one score, with rehearsal",
+            "marks: A (A as the model hears it), 1 .. N, B."})
+final class InterpolateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "A", description = "The score to start from.")
+    Path first;
+
+    @Parameters(index = "1", paramLabel = "B", description = "The score to arrive at.")
+    Path second;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Output score.")
+    Path output;
+
+    @Option(names = "--steps", defaultValue = "5", paramLabel = "N", description = "Steps between A and B (1-16, default ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--overwrite", description = "Allow replacing an existing output file.")
+    boolean overwrite;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (steps < 1 || steps > 16) {
+            throw new Kantor.UserError("--steps must be 1 to 16, not " + steps);
+        }
+        List<Path> targets = MelodyOutputs.targets(first, output, 1, overwrite);
+        OutputNames.refuseToOverwrite(second, output, overwrite);
+        ScoreDocument a = ScoreFiles.read(first);
+        ScoreDocument b = ScoreFiles.read(second);
+        MelodyInterpolation.Result result = new MelodyInterpolation(MelodyLatentModel.load()).interpolate(a, b, steps);
+        ScoreDocument doc = ScoreDocument.fromScore(result.score(), output.getFileName().toString());
+        ScoreMarkup markup = new ScoreMarkup(doc);
+        for (MelodyInterpolation.Section section : result.sections()) {
+            markup.addRehearsalMark(0, section.firstMeasure(), section.mark());
+        }
+        markup.finish();
+        MelodyOutputs.write(out, first + " + " + second, List.of(doc), targets);
+        return Kantor.EXIT_OK;
+    }
+}

@@ -1,0 +1,133 @@
+package org.kantor.models.melody;
+
+import java.util.Map;
+import org.kantor.models.CompactWeights;
+
+/**
+ * Runs trained LSTM and linear layers one step at a time in plain Java: generating a melody is a loop
+ * of single steps for a handful of sequences, where a native engine's per-call cost would dominate.
+ * Weights are stored input-major so each input value adds a scaled row (a loop the JIT vectorizes),
+ * and the many zero inputs of one-hot vectors are skipped. Gate order is PyTorch's: input, forget,
+ * cell, output.
+ */
+final class LstmInference {
+
+    private LstmInference() {
+    }
+
+    /** A dense layer y = W x + b. */
+    static final class Dense {
+        final int inputs;
+        final int outputs;
+        private final float[] weightsByInput;
+        private final float[] bias;
+
+        Dense(CompactWeights.Array weight, CompactWeights.Array bias) {
+            outputs = weight.rows();
+            inputs = weight.columns();
+            weightsByInput = transpose(weight.values(), outputs, inputs);
+            this.bias = bias.values().clone();
+        }
+
+        void apply(float[] x, float[] y) {
+            System.arraycopy(bias, 0, y, 0, outputs);
+            for (int i = 0; i < inputs; i++) {
+                float v = x[i];
+                if (v != 0f) {
+                    int row = i * outputs;
+                    for (int o = 0; o < outputs; o++) {
+                        y[o] += v * weightsByInput[row + o];
+                    }
+                }
+            }
+        }
+    }
+
+    /** One LSTM layer. */
+    static final class Layer {
+        final int inputs;
+        final int hidden;
+        private final float[] inputWeights;
+        private final float[] hiddenWeights;
+        private final float[] bias;
+        private final float[] gates;
+
+        Layer(Map<String, CompactWeights.Array> arrays, String prefix) {
+            CompactWeights.Array wi = require(arrays, prefix + "i2h_WEIGHT");
+            CompactWeights.Array wh = require(arrays, prefix + "h2h_WEIGHT");
+            hidden = wh.columns();
+            inputs = wi.columns();
+            inputWeights = transpose(wi.values(), 4 * hidden, inputs);
+            hiddenWeights = transpose(wh.values(), 4 * hidden, hidden);
+            float[] bi = require(arrays, prefix + "i2h_BIAS").values();
+            float[] bh = require(arrays, prefix + "h2h_BIAS").values();
+            bias = new float[4 * hidden];
+            for (int i = 0; i < bias.length; i++) {
+                bias[i] = bi[i] + bh[i];
+            }
+            gates = new float[4 * hidden];
+        }
+
+        /** Advances {@code h} and {@code c} (updated in place) by one input. Not thread-safe: one model per thread. */
+        void step(float[] x, float[] h, float[] c) {
+            int g4 = 4 * hidden;
+            System.arraycopy(bias, 0, gates, 0, g4);
+            accumulate(x, inputs, inputWeights, g4);
+            accumulate(h, hidden, hiddenWeights, g4);
+            for (int j = 0; j < hidden; j++) {
+                float in = sigmoid(gates[j]);
+                float forget = sigmoid(gates[hidden + j]);
+                float cell = (float) Math.tanh(gates[2 * hidden + j]);
+                float out = sigmoid(gates[3 * hidden + j]);
+                c[j] = forget * c[j] + in * cell;
+                h[j] = out * (float) Math.tanh(c[j]);
+            }
+        }
+
+        private void accumulate(float[] x, int n, float[] weights, int width) {
+            for (int i = 0; i < n; i++) {
+                float v = x[i];
+                if (v != 0f) {
+                    int row = i * width;
+                    for (int o = 0; o < width; o++) {
+                        gates[o] += v * weights[row + o];
+                    }
+                }
+            }
+        }
+    }
+
+    static CompactWeights.Array require(Map<String, CompactWeights.Array> arrays, String suffix) {
+        for (var e : arrays.entrySet()) {
+            if (e.getKey().endsWith(suffix)) {
+                return e.getValue();
+            }
+        }
+        throw new IllegalStateException("the weights have no array named *" + suffix);
+    }
+
+    /** The arrays whose names start with {@code prefix}, the prefix kept. */
+    static Map<String, CompactWeights.Array> under(Map<String, CompactWeights.Array> arrays, String prefix) {
+        Map<String, CompactWeights.Array> out = new java.util.LinkedHashMap<>();
+        arrays.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    private static float sigmoid(float x) {
+        return (float) (1 / (1 + Math.exp(-x)));
+    }
+
+    private static float[] transpose(float[] rowsByColumns, int rows, int columns) {
+        float[] out = new float[rows * columns];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                out[c * rows + r] = rowsByColumns[r * columns + c];
+            }
+        }
+        return out;
+    }
+}

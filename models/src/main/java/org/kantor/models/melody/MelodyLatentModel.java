@@ -1,0 +1,117 @@
+package org.kantor.models.melody;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Random;
+import org.kantor.models.CompactWeights;
+
+/**
+ * The trained two-measure latent model (Generate, Interpolate): encodes two measures of melody into a
+ * point of a {@link #latentSize()}-dimensional space and decodes any point back into two measures.
+ * Runs in plain Java from the weights shipped in the jar.
+ */
+public final class MelodyLatentModel {
+
+    public static final String RESOURCE = "/org/kantor/models/melody/latent.weights";
+
+    private final LstmStack forwardEncoder;
+    private final LstmStack backwardEncoder;
+    private final LstmInference.Dense toLatent;
+    private final LstmStack decoder;
+    private final int latent;
+    private final float[] input;
+
+    private MelodyLatentModel(Map<String, CompactWeights.Array> arrays) {
+        // the encoders' dense layers are unused: each direction's last hidden state goes to the latent layer
+        forwardEncoder = new LstmStack(withDense(arrays, "01encoder_forward_"), "01encoder_forward_l_", "01encoder_forward_dense_");
+        backwardEncoder = new LstmStack(withDense(arrays, "02encoder_backward_"), "02encoder_backward_l_", "02encoder_backward_dense_");
+        var dense = LstmInference.under(arrays, "03to_latent_");
+        toLatent = new LstmInference.Dense(LstmInference.require(dense, "weight"), LstmInference.require(dense, "bias"));
+        decoder = new LstmStack(arrays, "04decoder_01LSTM_l_", "04decoder_02Linear_");
+        latent = toLatent.outputs / 2;
+        input = new float[MelodyInput.SIZE + latent];
+    }
+
+    public static MelodyLatentModel load() throws IOException {
+        try (InputStream in = MelodyLatentModel.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IOException("the melody latent model is missing from the jar (" + RESOURCE + ")");
+            }
+            return read(in);
+        }
+    }
+
+    public static MelodyLatentModel read(InputStream weights) throws IOException {
+        return new MelodyLatentModel(CompactWeights.readArrays(weights));
+    }
+
+    public int latentSize() {
+        return latent;
+    }
+
+    /** The mean of the latent distribution of a window (two measures starting on a downbeat). */
+    public float[] encode(Melody window) {
+        MelodyInput in = new MelodyInput(window);
+        LstmStack.State f = forwardEncoder.newState();
+        LstmStack.State b = backwardEncoder.newState();
+        float[] x = new float[MelodyInput.SIZE];
+        int n = window.steps();
+        for (int s = 0; s < n; s++) {
+            in.write(x, 0, window.tokens()[s], window.positions()[s]);
+            forwardEncoder.advance(f, x);
+            in.write(x, 0, window.tokens()[n - 1 - s], window.positions()[n - 1 - s]);
+            backwardEncoder.advance(b, x);
+        }
+        int h = f.h()[0].length;
+        float[] summary = new float[2 * h];
+        System.arraycopy(f.h()[0], 0, summary, 0, h);
+        System.arraycopy(b.h()[0], 0, summary, h, h);
+        float[] both = new float[2 * latent];
+        toLatent.apply(summary, both);
+        return java.util.Arrays.copyOf(both, latent);
+    }
+
+    /**
+     * Decodes a latent point into one token per position. {@code previous} is the token before the
+     * window (START for none); a window that starts a piece never begins with HOLD.
+     */
+    public int[] decode(float[] z, MelodyInput in, int[] positions, int previous, double temperature, Random random) {
+        LstmStack.State state = decoder.newState();
+        int[] out = new int[positions.length];
+        int last = previous;
+        System.arraycopy(z, 0, input, MelodyInput.SIZE, latent);
+        for (int s = 0; s < positions.length; s++) {
+            in.write(input, 0, last, positions[s]);
+            float[] logits = decoder.step(state, input);
+            out[s] = TokenSampler.pick(logits, temperature, random, s > 0 || MelodyVocabulary.isNote(last));
+            last = out[s];
+        }
+        return out;
+    }
+
+    /** Teacher-forced share of a window's tokens the decoder predicts right from the encoded point. */
+    public int[] teacherForcedCorrect(Melody window) {
+        float[] z = encode(window);
+        MelodyInput in = new MelodyInput(window);
+        LstmStack.State state = decoder.newState();
+        System.arraycopy(z, 0, input, MelodyInput.SIZE, latent);
+        int correct = 0;
+        for (int s = 0; s < window.steps(); s++) {
+            in.write(input, 0, s == 0 ? MelodyVocabulary.START : window.tokens()[s - 1], window.positions()[s]);
+            float[] logits = decoder.step(state, input);
+            if (TokenSampler.pick(logits, 0, null, true) == window.tokens()[s]) {
+                correct++;
+            }
+        }
+        return new int[] {correct, window.steps()};
+    }
+
+    /** Gives each encoder a (zero) output layer so it runs as a stack; only its hidden states are read. */
+    private static Map<String, CompactWeights.Array> withDense(Map<String, CompactWeights.Array> arrays, String prefix) {
+        Map<String, CompactWeights.Array> out = new java.util.LinkedHashMap<>(arrays);
+        out.put(prefix + "dense_weight", new CompactWeights.Array(new long[] {1, 1}, new float[1]));
+        out.put(prefix + "dense_bias", new CompactWeights.Array(new long[] {1}, new float[1]));
+        return out;
+    }
+}
