@@ -20,7 +20,6 @@ import org.kantor.core.Score;
 import org.kantor.core.TimeSignature;
 import org.kantor.harmonizer.MuseScore;
 import org.kantor.models.melody.MelodyCorpus;
-import org.kantor.models.melody.MelodyExtractor;
 import org.kantor.musicxml.KantorData;
 import org.kantor.musicxml.MusicXmlReader;
 import org.kantor.musicxml.ScoreFiles;
@@ -30,20 +29,7 @@ class MelodyCommandsTest {
 
     /** The first pieces of a corpus in the held-out split whose melody the models can read. */
     static List<Path> heldOut(String corpus, int count) throws Exception {
-        List<Path> out = new ArrayList<>();
-        for (Path f : KantorData.scoreFiles(KantorData.corpus(corpus))) {
-            if (MelodyCorpus.splitOf(f) != MelodyCorpus.Split.TEST) {
-                continue;
-            }
-            Score s = ScoreFiles.read(f).score();
-            if (!MelodyExtractor.extract(s, MelodyCorpus.melodyPart(s), f.toString()).isEmpty()) {
-                out.add(f);
-                if (out.size() == count) {
-                    break;
-                }
-            }
-        }
-        return out;
+        return MelodyCorpus.heldOut(KantorData.corpus(corpus), count);
     }
 
     @Test

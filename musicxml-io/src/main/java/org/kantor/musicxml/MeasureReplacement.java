@@ -212,13 +212,7 @@ final class MeasureReplacement {
     private static BigDecimal cursorAtEnd(List<Object> content) {
         BigDecimal at = BigDecimal.ZERO;
         for (Object o : content) {
-            if (o instanceof org.audiveris.proxymusic.Note n && n.getChord() == null && n.getDuration() != null) {
-                at = at.add(n.getDuration());
-            } else if (o instanceof Backup b) {
-                at = at.subtract(b.getDuration());
-            } else if (o instanceof Forward f) {
-                at = at.add(f.getDuration());
-            }
+            at = advance(o, at);
         }
         return at;
     }
@@ -246,17 +240,55 @@ final class MeasureReplacement {
     private static boolean[] cutTiesAround(ScorePartwise.Part part, int first, int last,
                                            java.util.function.Predicate<org.audiveris.proxymusic.Note> affected) {
         boolean[] cut = new boolean[2];
+        // only ties that cross the barline into or out of the run: a tie inside a kept measure stays
         if (first > 0) {
-            for (org.audiveris.proxymusic.Note n : notes(part.getMeasure().get(first - 1))) {
+            for (org.audiveris.proxymusic.Note n : notesAtBarline(part.getMeasure().get(first - 1), false)) {
                 cut[0] |= affected.test(n) && removeTies(n, StartStop.START);
             }
         }
         if (last + 1 < part.getMeasure().size()) {
-            for (org.audiveris.proxymusic.Note n : notes(part.getMeasure().get(last + 1))) {
+            for (org.audiveris.proxymusic.Note n : notesAtBarline(part.getMeasure().get(last + 1), true)) {
                 cut[1] |= affected.test(n) && removeTies(n, StartStop.STOP);
             }
         }
         return cut;
+    }
+
+    /** The notes of a measure that start on its downbeat ({@code atStart}) or end on its closing barline. */
+    private static List<org.audiveris.proxymusic.Note> notesAtBarline(ScorePartwise.Part.Measure measure, boolean atStart) {
+        List<Object> content = measure.getNoteOrBackupOrForward();
+        BigDecimal end = BigDecimal.ZERO;
+        BigDecimal at = BigDecimal.ZERO;
+        for (Object o : content) {
+            at = advance(o, at);
+            end = end.max(at);
+        }
+        List<org.audiveris.proxymusic.Note> out = new ArrayList<>();
+        at = BigDecimal.ZERO;
+        BigDecimal chordStart = BigDecimal.ZERO;
+        for (Object o : content) {
+            if (o instanceof org.audiveris.proxymusic.Note n) {
+                BigDecimal start = n.getChord() != null ? chordStart : at;
+                BigDecimal length = n.getDuration() == null ? BigDecimal.ZERO : n.getDuration();
+                if (atStart ? start.signum() == 0 : start.add(length).compareTo(end) == 0) {
+                    out.add(n);
+                }
+                chordStart = start;
+            }
+            at = advance(o, at);
+        }
+        return out;
+    }
+
+    private static BigDecimal advance(Object o, BigDecimal at) {
+        if (o instanceof org.audiveris.proxymusic.Note n && n.getChord() == null && n.getDuration() != null) {
+            return at.add(n.getDuration());
+        } else if (o instanceof Backup b) {
+            return at.subtract(b.getDuration());
+        } else if (o instanceof Forward f) {
+            return at.add(f.getDuration());
+        }
+        return at;
     }
 
     private static List<org.audiveris.proxymusic.Note> notes(ScorePartwise.Part.Measure measure) {

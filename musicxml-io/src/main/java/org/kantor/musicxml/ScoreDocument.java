@@ -93,17 +93,23 @@ public final class ScoreDocument {
     }
 
     /**
-     * A copy with {@code count} empty measures (whole-measure rests) added at the end of every part, in
-     * the meter and key of the last measure, for a tool to fill with {@link #replaceMeasures}. The copy
-     * is read back from its XML, so that the new measures are bound to nodes like every other one.
+     * {@code copies} independent copies with {@code count} empty measures (whole-measure rests) added at
+     * the end of every part, in the meter and key of the last measure, for a tool to fill with
+     * {@link #replaceMeasures}. The copies are read from XML, so that the new measures are bound to
+     * nodes like every other one; the measures are added and written once for all copies.
      */
-    public ScoreDocument withMeasuresAppended(int count) throws ScoreFileException {
-        if (count < 1) {
-            throw new IllegalArgumentException("at least one measure to append");
+    public List<ScoreDocument> copiesWithMeasuresAppended(int count, int copies) throws ScoreFileException {
+        if (count < 1 || copies < 1) {
+            throw new IllegalArgumentException("at least one measure to append and one copy");
         }
-        ScoreDocument copy = copy();
-        copy.treeChanged(MeasureAppending.append(copy.tree, copy.score, count));
-        return MusicXmlReader.read(MusicXmlWriter.toBytes(copy), name);
+        ScoreDocument extended = copy();
+        extended.treeChanged(MeasureAppending.append(extended.tree, extended.score, count));
+        byte[] bytes = MusicXmlWriter.toBytes(extended);
+        List<ScoreDocument> out = new java.util.ArrayList<>();
+        for (int i = 0; i < copies; i++) {
+            out.add(MusicXmlReader.read(bytes, name));
+        }
+        return out;
     }
 
     /**

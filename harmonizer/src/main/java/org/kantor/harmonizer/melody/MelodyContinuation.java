@@ -70,10 +70,18 @@ public final class MelodyContinuation {
         Part melodyPart = score.parts().get(part);
         Instrument instrument = melodyPart.instrument();
         List<ScoreDocument> out = new ArrayList<>();
+        List<ScoreDocument> extended = input.copiesWithMeasuresAppended(request.measures(), request.variations());
+        List<MeasureLayout.Slot> slots = MeasureLayout.of(extended.get(0).score());
+        MelodyLanguageModel.Cursor[] cursors = new MelodyLanguageModel.Cursor[request.variations()];
+        Random[] randoms = new Random[request.variations()];
+        for (int v = 0; v < cursors.length; v++) {
+            cursors[v] = primed.copy();
+            randoms[v] = new Random(request.seed() * 7919L + v);
+        }
+        int[][] continuations = model.sampleMany(cursors, in, positions, request.temperature(), randoms);
         for (int v = 0; v < request.variations(); v++) {
-            int[] tokens = model.sample(primed.copy(), in, positions, request.temperature(), new Random(request.seed() * 7919L + v));
-            ScoreDocument doc = input.withMeasuresAppended(request.measures());
-            List<MeasureLayout.Slot> slots = MeasureLayout.of(doc.score());
+            int[] tokens = continuations[v];
+            ScoreDocument doc = extended.get(v);
             Rational start = slots.get(first).start();
             Score written = MelodyNotation.onePart(MelodyNotation.notes(tokens, start), slots, melodyPart.name(), instrument);
             int lastNew = first + request.measures() - 1;

@@ -84,6 +84,53 @@ final class LstmInference {
             }
         }
 
+        /**
+         * Advances several sequences at once: each weight row is read from memory once for all of them,
+         * which is what bounds a step's time (the layer's weights do not fit in the caches).
+         */
+        void stepMany(float[][] x, float[][] h, float[][] c, float[][] gateBuffers) {
+            int g4 = 4 * hidden;
+            int n = x.length;
+            for (int b = 0; b < n; b++) {
+                System.arraycopy(bias, 0, gateBuffers[b], 0, g4);
+            }
+            for (int i = 0; i < inputs; i++) {
+                int row = i * g4;
+                for (int b = 0; b < n; b++) {
+                    float v = x[b][i];
+                    if (v != 0f) {
+                        float[] g = gateBuffers[b];
+                        for (int o = 0; o < g4; o++) {
+                            g[o] += v * inputWeights[row + o];
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < hidden; i++) {
+                int row = i * g4;
+                for (int b = 0; b < n; b++) {
+                    float v = h[b][i];
+                    if (v != 0f) {
+                        float[] g = gateBuffers[b];
+                        for (int o = 0; o < g4; o++) {
+                            g[o] += v * hiddenWeights[row + o];
+                        }
+                    }
+                }
+            }
+            for (int b = 0; b < n; b++) {
+                float[] g = gateBuffers[b];
+                for (int j = 0; j < hidden; j++) {
+                    float in = sigmoid(g[j]);
+                    float forget = sigmoid(g[hidden + j]);
+                    float cell = (float) Math.tanh(g[2 * hidden + j]);
+                    float out = sigmoid(g[3 * hidden + j]);
+                    c[b][j] = forget * c[b][j] + in * cell;
+                    h[b][j] = out * (float) Math.tanh(c[b][j]);
+                }
+            }
+        }
+
         private void accumulate(float[] x, int n, float[] weights, int width) {
             for (int i = 0; i < n; i++) {
                 float v = x[i];

@@ -66,6 +66,28 @@ final class LstmStack {
         return logits;
     }
 
+    /** Advances several states by one input each; returns each one's output values (new arrays). */
+    float[][] stepMany(State[] states, float[][] inputs) {
+        int n = states.length;
+        float[][] x = inputs;
+        for (int l = 0; l < layers.length; l++) {
+            float[][] h = new float[n][];
+            float[][] c = new float[n][];
+            float[][] gates = new float[n][4 * layers[l].hidden];
+            for (int b = 0; b < n; b++) {
+                h[b] = states[b].h()[l];
+                c[b] = states[b].c()[l];
+            }
+            layers[l].stepMany(x, h, c, gates);
+            x = h;
+        }
+        float[][] out = new float[n][output.outputs];
+        for (int b = 0; b < n; b++) {
+            output.apply(x[b], out[b]);
+        }
+        return out;
+    }
+
     /** Advances the state without computing the output (for priming). */
     void advance(State state, float[] input) {
         float[] x = input;

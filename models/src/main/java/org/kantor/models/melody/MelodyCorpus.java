@@ -127,6 +127,20 @@ public record MelodyCorpus(List<Melody> train, List<Melody> valid, List<Melody> 
         }
     }
 
+    /** The first {@code count} pieces of a folder (sorted by path) in the held-out split whose melody can be read. */
+    public static List<Path> heldOut(Path dir, int count) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path f : KantorData.scoreFiles(dir)) {
+            if (splitOf(f) == Split.TEST && !melodiesOf(f).isEmpty()) {
+                out.add(f);
+                if (out.size() == count) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     public List<Melody> split(Split split) {
         return switch (split) {
             case TRAIN -> train;

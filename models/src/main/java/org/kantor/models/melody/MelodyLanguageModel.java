@@ -80,6 +80,31 @@ public final class MelodyLanguageModel {
         return out;
     }
 
+    /**
+     * {@link #sample} for several cursors at once (faster than one after another: the weights are read
+     * once per step for all of them); each continuation draws from its own random source.
+     */
+    public int[][] sampleMany(Cursor[] cursors, MelodyInput in, int[] positions, double temperature, Random[] randoms) {
+        int n = cursors.length;
+        int[][] out = new int[n][positions.length];
+        LstmStack.State[] states = new LstmStack.State[n];
+        float[][] inputs = new float[n][MelodyInput.SIZE];
+        for (int b = 0; b < n; b++) {
+            states[b] = cursors[b].state;
+        }
+        for (int s = 0; s < positions.length; s++) {
+            for (int b = 0; b < n; b++) {
+                in.write(inputs[b], 0, cursors[b].last, positions[s]);
+            }
+            float[][] logits = net.stepMany(states, inputs);
+            for (int b = 0; b < n; b++) {
+                out[b][s] = TokenSampler.pick(logits[b], temperature, randoms[b], s > 0);
+                cursors[b].last = out[b][s];
+            }
+        }
+        return out;
+    }
+
     /** Total negative log-likelihood (nats) of a melody's steps, read from the start. */
     public double negativeLogLikelihood(Melody melody) {
         LstmStack.State state = net.newState();
