@@ -11,7 +11,6 @@ import org.kantor.core.TimeSignature;
 import org.kantor.core.timeline.MeasureLayout;
 import org.kantor.core.timeline.TimedNote;
 import org.kantor.models.melody.Melody;
-import org.kantor.models.melody.MelodyInput;
 import org.kantor.models.melody.MelodyLatentModel;
 import org.kantor.models.melody.MelodyVocabulary;
 
@@ -68,7 +67,6 @@ public final class MelodyGeneration {
     }
 
     private int[] tokens(Request request, Random random) {
-        MelodyInput in = new MelodyInput(request.time(), request.key(), 0);
         int[] positions = MelodyNotation.positions(request.time(), PHRASE_MEASURES);
         int[] all = new int[positions.length * (request.measures() / PHRASE_MEASURES)];
         float[] z = gaussian(random);
@@ -81,7 +79,7 @@ public final class MelodyGeneration {
                     z[i] = (float) (WALK_CORRELATION * z[i] + rest * fresh[i]);
                 }
             }
-            int[] tokens = model.decode(z, in, positions, previous, request.temperature(), random);
+            int[] tokens = model.decode(z, request.time(), request.key(), positions, previous, request.temperature(), random);
             System.arraycopy(tokens, 0, all, phrase * positions.length, tokens.length);
             previous = tokens[tokens.length - 1];
         }

@@ -11,7 +11,6 @@ import org.kantor.core.timeline.TimedNote;
 import org.kantor.models.melody.Melody;
 import org.kantor.models.melody.MelodyCorpus;
 import org.kantor.models.melody.MelodyExtractor;
-import org.kantor.models.melody.MelodyInput;
 import org.kantor.models.melody.MelodyLatentModel;
 import org.kantor.models.melody.MelodyVocabulary;
 import org.kantor.musicxml.ScoreDocument;
@@ -59,7 +58,7 @@ public final class MelodyInterpolation {
             Melody like = t < 0.5 ? first : last;
             TimeSignature time = like.meter();
             KeySignature key = like.key();
-            int[] tokens = model.decode(slerp(za, zb, t), new MelodyInput(time, key, 0), MelodyNotation.positions(time, MEASURES),
+            int[] tokens = model.decode(slerp(za, zb, t), time, key, MelodyNotation.positions(time, MEASURES),
                     MelodyVocabulary.START, 0, null);
             notes.addAll(MelodyNotation.notes(tokens, at));
             String mark = i == 0 ? "A" : i == sectionCount - 1 ? "B" : Integer.toString(i);

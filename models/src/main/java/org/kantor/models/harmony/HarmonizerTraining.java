@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
@@ -26,6 +25,7 @@ import java.util.Random;
 import org.kantor.models.Checkpoints;
 import org.kantor.models.DjlEngine;
 import org.kantor.models.TrainingLog;
+import org.kantor.models.TrainingSteps;
 import org.kantor.musicxml.AtomicFiles;
 
 /**
@@ -81,16 +81,7 @@ public final class HarmonizerTraining {
         Block block = CoconetNet.build(settings.config());
         try (Model model = Model.newInstance("coconet")) {
             model.setBlock(block);
-            Tracker schedule = new Tracker() {
-                @Override
-                public float getNewValue(int numUpdate) {
-                    // cosine decay over the whole run, counted from the run's first step even after a resume
-                    double progress = Math.min(1.0, (startStep + numUpdate) / (double) settings.steps());
-                    // Adam's moments are not checkpointed: warm up again after every (re)start, or the first steps undo training
-                    double warmUp = Math.min(1.0, (numUpdate + 1) / (double) WARM_UP_STEPS);
-                    return (float) (warmUp * settings.learningRate() * (0.02 + 0.98 * 0.5 * (1 + Math.cos(Math.PI * progress))));
-                }
-            };
+            Tracker schedule = TrainingSteps.cosineSchedule(startStep, settings.steps(), WARM_UP_STEPS, settings.learningRate());
             DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).build());
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
@@ -113,32 +104,15 @@ public final class HarmonizerTraining {
                 Double lastValid = previous == null ? null : previous.lastValidNll();
                 for (int step = startStep + 1; step <= settings.steps(); step++) {
                     fill(batch, mask, random);
-                    double loss;
-                    try (NDManager sub = model.getNDManager().newSubManager()) {
+                    double loss = TrainingSteps.step(trainer, model.getNDManager(), sub -> {
                         NDArray roll = batch.rollArray(sub);
                         NDArray m = batch.maskArray(sub);
                         NDArray weights = m.mul(batch.soundingArray(sub));
-                        boolean finite;
-                        try (GradientCollector gc = trainer.newGradientCollector()) {
-                            NDArray logits = trainer.forward(RollBatch.networkInput(roll, m, batch.beatPhaseArray(sub))).singletonOrThrow();
-                            NDArray[] nll = HarmonyLoss.nll(logits, roll, weights);
-                            NDArray mean = nll[0].div(nll[1].maximum(1f));
-                            loss = mean.getFloat();
-                            // a non-finite loss would poison every weight: skip that batch instead
-                            finite = Double.isFinite(loss);
-                            if (finite) {
-                                gc.backward(mean);
-                            }
-                        }
-                        if (finite) {
-                            trainer.step();
-                        } else {
-                            log.printf("step %d: loss is not finite, batch skipped%n", step);
-                        }
-                    }
-                    if (Double.isFinite(loss)) {
-                        lossAverage = Double.isNaN(lossAverage) ? loss : 0.98 * lossAverage + 0.02 * loss;
-                    }
+                        NDArray logits = trainer.forward(RollBatch.networkInput(roll, m, batch.beatPhaseArray(sub))).singletonOrThrow();
+                        NDArray[] nll = HarmonyLoss.nll(logits, roll, weights);
+                        return nll[0].div(nll[1].maximum(1f));
+                    }, step, log);
+                    lossAverage = TrainingSteps.average(lossAverage, loss);
                     Double valid = null;
                     if (step % settings.validateEvery() == 0 || step == settings.steps()) {
                         valid = HarmonyEvaluation.quickValidNll(block, model.getNDManager(), data.valid(), settings.crop());

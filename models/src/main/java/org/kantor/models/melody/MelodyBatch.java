@@ -59,7 +59,8 @@ final class MelodyBatch {
         MelodyBatch b = new MelodyBatch(windows.size(), length);
         for (int i = 0; i < windows.size(); i++) {
             int[] w = windows.get(i);
-            b.put(i, from.melody(w[0]), w[1], length, 0, MelodyVocabulary.START);
+            Melody m = from.melody(w[0]);
+            b.put(i, m, w[1], length, KeyNormalization.fitting(m, w[1], w[1] + length), MelodyVocabulary.START);
         }
         return b;
     }
@@ -92,7 +93,7 @@ final class MelodyBatch {
         }
     }
 
-    /** Two-measure windows for the latent model, grouped by length. */
+    /** Two-measure windows for the latent model, grouped by length, each heard in C ({@link KeyNormalization}). */
     static final class Windows {
         private final TreeMap<Integer, List<int[]>> byLength = new TreeMap<>();
         private final List<Melody> melodies;
@@ -104,7 +105,7 @@ final class MelodyBatch {
                 Melody m = melodies.get(i);
                 int length = measures * m.measureSteps();
                 for (int s = 0; s + length <= m.steps(); s++) {
-                    if (m.positions()[s] == 0 && hasNotes(m, s, length)) {
+                    if (m.positions()[s] == 0 && hasNotes(m, s, length) && KeyNormalization.fitting(m, s, s + length) != KeyNormalization.NONE) {
                         byLength.computeIfAbsent(length, k -> new ArrayList<>()).add(new int[] {i, s});
                         total++;
                     }
@@ -142,7 +143,7 @@ final class MelodyBatch {
                 int[] w = group.get(random.nextInt(group.size()));
                 Melody m = melodies.get(w[0]);
                 int previous = random.nextFloat() < startTokenShare ? MelodyVocabulary.START : m.previous(w[1]);
-                b.put(i, m, w[1], length, randomShift(m, w[1], length, random), previous);
+                b.put(i, m, w[1], length, KeyNormalization.fitting(m, w[1], w[1] + length), previous);
             }
             return b;
         }

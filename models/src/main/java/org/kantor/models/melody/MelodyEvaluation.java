@@ -66,7 +66,7 @@ public final class MelodyEvaluation {
         for (Melody w : windows) {
             int[] tf = model.teacherForcedCorrect(w);
             forcedRight += tf[0];
-            int[] decoded = model.decode(model.encode(w), new MelodyInput(w), w.positions(), MelodyVocabulary.START, 0, null);
+            int[] decoded = model.decode(model.encode(w), w.meter(), w.key(), w.positions(), MelodyVocabulary.START, 0, null);
             int right = 0;
             for (int s = 0; s < decoded.length; s++) {
                 if (decoded[s] == w.tokens()[s]) {
@@ -131,7 +131,7 @@ public final class MelodyEvaluation {
                 for (int k = 0; k < z.length; k++) {
                     z[k] = (float) (p == 0 ? random.nextGaussian() : 0.7 * z[k] + Math.sqrt(1 - 0.49) * random.nextGaussian());
                 }
-                int[] t = latent.decode(z, in, phrase, previous, temperature, random);
+                int[] t = latent.decode(z, like.meter(), like.key(), phrase, previous, temperature, random);
                 System.arraycopy(t, 0, all, p * phrase.length, Math.min(t.length, all.length - p * phrase.length));
                 previous = t[t.length - 1];
             }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Random;
+import org.kantor.core.KeySignature;
+import org.kantor.core.TimeSignature;
 import org.kantor.models.CompactWeights;
 
 /**
@@ -52,7 +54,11 @@ public final class MelodyLatentModel {
 
     /** The mean of the latent distribution of a window (two measures starting on a downbeat). */
     public float[] encode(Melody window) {
-        MelodyInput in = new MelodyInput(window);
+        int shift = KeyNormalization.fitting(window, 0, window.steps());
+        if (shift == KeyNormalization.NONE) {
+            throw new IllegalArgumentException("the melody spans more than the model's range");
+        }
+        MelodyInput in = new MelodyInput(window.meter(), window.key(), shift);
         LstmStack.State f = forwardEncoder.newState();
         LstmStack.State b = backwardEncoder.newState();
         float[] x = new float[MelodyInput.SIZE];
@@ -73,13 +79,20 @@ public final class MelodyLatentModel {
     }
 
     /**
-     * Decodes a latent point into one token per position. {@code previous} is the token before the
-     * window (START for none); a window that starts a piece never begins with HOLD.
+     * Decodes a latent point into one token per position, in the given meter and key. {@code previous}
+     * is the token before the window (START for none); a window that starts a piece never begins with HOLD.
      */
-    public int[] decode(float[] z, MelodyInput in, int[] positions, int previous, double temperature, Random random) {
+    public int[] decode(float[] z, TimeSignature meter, KeySignature key, int[] positions, int previous, double temperature, Random random) {
+        int shift = KeyNormalization.shift(key);
+        // the decoder writes in C: its inputs are its own tokens, with the features of the key moved to C
+        MelodyInput in = new MelodyInput(meter, new KeySignature(0, key.mode()), 0);
         LstmStack.State state = decoder.newState();
         int[] out = new int[positions.length];
         int last = previous;
+        if (MelodyVocabulary.isNote(previous)) {
+            int p = MelodyVocabulary.pitch(previous) + shift;
+            last = MelodyVocabulary.inRange(p) ? MelodyVocabulary.note(p) : MelodyVocabulary.REST;
+        }
         System.arraycopy(z, 0, input, MelodyInput.SIZE, latent);
         for (int s = 0; s < positions.length; s++) {
             in.write(input, 0, last, positions[s]);
@@ -87,20 +100,21 @@ public final class MelodyLatentModel {
             out[s] = TokenSampler.pick(logits, temperature, random, s > 0 || MelodyVocabulary.isNote(last));
             last = out[s];
         }
-        return out;
+        return KeyNormalization.intoKey(out, key);
     }
 
     /** Teacher-forced share of a window's tokens the decoder predicts right from the encoded point. */
     public int[] teacherForcedCorrect(Melody window) {
         float[] z = encode(window);
-        MelodyInput in = new MelodyInput(window);
+        int shift = KeyNormalization.fitting(window, 0, window.steps());
+        MelodyInput in = new MelodyInput(window.meter(), window.key(), shift);
         LstmStack.State state = decoder.newState();
         System.arraycopy(z, 0, input, MelodyInput.SIZE, latent);
         int correct = 0;
         for (int s = 0; s < window.steps(); s++) {
             in.write(input, 0, s == 0 ? MelodyVocabulary.START : window.tokens()[s - 1], window.positions()[s]);
             float[] logits = decoder.step(state, input);
-            if (TokenSampler.pick(logits, 0, null, true) == window.tokens()[s]) {
+            if (TokenSampler.pick(logits, 0, null, true) == MelodyVocabulary.transpose(window.tokens()[s], shift)) {
                 correct++;
             }
         }

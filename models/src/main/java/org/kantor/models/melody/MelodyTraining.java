@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
@@ -27,6 +26,7 @@ import java.util.Random;
 import org.kantor.models.Checkpoints;
 import org.kantor.models.DjlEngine;
 import org.kantor.models.TrainingLog;
+import org.kantor.models.TrainingSteps;
 import org.kantor.musicxml.AtomicFiles;
 
 /**
@@ -94,14 +94,7 @@ public final class MelodyTraining {
         Block block = build(config);
         try (Model model = Model.newInstance("melody")) {
             model.setBlock(block);
-            Tracker schedule = new Tracker() {
-                @Override
-                public float getNewValue(int numUpdate) {
-                    double progress = Math.min(1.0, (startStep + numUpdate) / (double) settings.steps());
-                    double warmUp = Math.min(1.0, (numUpdate + 1) / (double) WARM_UP_STEPS);
-                    return (float) (warmUp * settings.learningRate() * (0.02 + 0.98 * 0.5 * (1 + Math.cos(Math.PI * progress))));
-                }
-            };
+            Tracker schedule = TrainingSteps.cosineSchedule(startStep, settings.steps(), WARM_UP_STEPS, settings.learningRate());
             DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).optClipGrad(1f).build());
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
@@ -126,26 +119,9 @@ public final class MelodyTraining {
                 for (int step = startStep + 1; step <= settings.steps(); step++) {
                     MelodyBatch b = config.isLatent() ? windows.next(settings.batch(), random, 0.5f)
                             : crops.next(settings.batch(), settings.crop(), random);
-                    double loss;
-                    try (NDManager sub = model.getNDManager().newSubManager()) {
-                        boolean finite;
-                        try (GradientCollector gc = trainer.newGradientCollector()) {
-                            NDArray objective = config.isLatent() ? latentLoss(trainer, b, sub, random) : languageLoss(trainer, b, sub);
-                            loss = objective.getFloat();
-                            finite = Double.isFinite(loss);
-                            if (finite) {
-                                gc.backward(objective);
-                            }
-                        }
-                        if (finite) {
-                            trainer.step();
-                        } else {
-                            log.printf("step %d: loss is not finite, batch skipped%n", step);
-                        }
-                    }
-                    if (Double.isFinite(loss)) {
-                        lossAverage = Double.isNaN(lossAverage) ? loss : 0.98 * lossAverage + 0.02 * loss;
-                    }
+                    double loss = TrainingSteps.step(trainer, model.getNDManager(),
+                            sub -> config.isLatent() ? latentLoss(trainer, b, sub, random) : languageLoss(trainer, b, sub), step, log);
+                    lossAverage = TrainingSteps.average(lossAverage, loss);
                     Double valid = null;
                     if (step % settings.validateEvery() == 0 || step == settings.steps()) {
                         double[] v = config.isLatent() ? validateLatent(block, model.getNDManager(), config)

@@ -1,0 +1,65 @@
+package org.kantor.models;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.tracker.Tracker;
+import java.io.PrintStream;
+import java.util.function.Function;
+
+/** What every Kantor training run does the same way: its learning-rate schedule and one optimizer step. */
+public final class TrainingSteps {
+
+    private TrainingSteps() {
+    }
+
+    /**
+     * Cosine decay from {@code peak} to 2% over the whole run, counted from the run's first step even
+     * after a resume; a linear warm-up after every (re)start, since Adam's moments are not checkpointed
+     * and the first steps would otherwise undo training.
+     */
+    public static Tracker cosineSchedule(int startStep, int totalSteps, int warmUpSteps, float peak) {
+        return new Tracker() {
+            @Override
+            public float getNewValue(int numUpdate) {
+                double progress = Math.min(1.0, (startStep + numUpdate) / (double) totalSteps);
+                double warmUp = Math.min(1.0, (numUpdate + 1) / (double) warmUpSteps);
+                return (float) (warmUp * peak * (0.02 + 0.98 * 0.5 * (1 + Math.cos(Math.PI * progress))));
+            }
+        };
+    }
+
+    /**
+     * One optimizer step on the objective a batch gives; returns its value. A non-finite objective would
+     * poison every weight: that batch is skipped and said so.
+     */
+    public static double step(Trainer trainer, NDManager manager, Function<NDManager, NDArray> objective, int step, PrintStream log) {
+        double loss;
+        try (NDManager sub = manager.newSubManager()) {
+            boolean finite;
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+                NDArray value = objective.apply(sub);
+                loss = value.getFloat();
+                finite = Double.isFinite(loss);
+                if (finite) {
+                    gc.backward(value);
+                }
+            }
+            if (finite) {
+                trainer.step();
+            } else {
+                log.printf("step %d: loss is not finite, batch skipped%n", step);
+            }
+        }
+        return loss;
+    }
+
+    /** An exponential moving average of the loss that ignores non-finite values. */
+    public static double average(double average, double loss) {
+        if (!Double.isFinite(loss)) {
+            return average;
+        }
+        return Double.isNaN(average) ? loss : 0.98 * average + 0.02 * loss;
+    }
+}
