@@ -98,4 +98,34 @@ class ScoreDocumentMergeTest {
         assertEquals(timeline.notesOfPart(3).size(), org.kantor.core.timeline.ScoreToTimeline.convert(reread.score()).notesOfPart(4).size(),
                 "one sounding note per bass note");
     }
+
+    @Test
+    void appendedMeasuresAreFullRestsInTheLastMeterAndKeyAndTheClosingBarlineMoves() throws Exception {
+        ScoreDocument doc = MusicXmlReader.read(chorale());
+        byte[] original = MusicXmlWriter.toBytes(doc);
+        List<ScoreDocument> copies = doc.copiesWithMeasuresAppended(3, 2);
+        assertEquals(2, copies.size());
+        assertEquals(java.util.Arrays.toString(original), java.util.Arrays.toString(MusicXmlWriter.toBytes(doc)), "the original is untouched");
+        org.kantor.core.Score before = doc.score();
+        org.kantor.core.Score after = copies.get(1).score();
+        int old = before.parts().get(0).measures().size();
+        for (int p = 0; p < before.parts().size(); p++) {
+            List<org.kantor.core.Measure> measures = after.parts().get(p).measures();
+            assertEquals(old + 3, measures.size());
+            org.kantor.core.Measure last = before.parts().get(p).measures().get(old - 1);
+            for (int m = 0; m < old; m++) {
+                assertEquals(before.parts().get(p).measures().get(m).notes(), measures.get(m).notes());
+            }
+            for (int m = old; m < old + 3; m++) {
+                assertEquals(last.time(), measures.get(m).time());
+                assertEquals(last.key(), measures.get(m).key());
+                assertEquals(last.time().measureLength(), measures.get(m).length());
+                assertTrue(measures.get(m).notes().isEmpty(), "rests only");
+            }
+        }
+        String xml = new String(MusicXmlWriter.toBytes(copies.get(0)), java.nio.charset.StandardCharsets.UTF_8);
+        int closing = xml.lastIndexOf("light-heavy");
+        String lastNumber = after.parts().get(0).measures().get(old + 2).number();
+        assertTrue(closing > xml.lastIndexOf("<measure number=\"" + lastNumber + "\""), "the closing barline is in the new last measure");
+    }
 }

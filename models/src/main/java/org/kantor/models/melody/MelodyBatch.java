@@ -49,8 +49,13 @@ final class MelodyBatch {
 
     /** One stretch of one melody, untransposed, as a batch of one. */
     static MelodyBatch single(Melody m, int start, int length, int previous) {
+        return single(m, start, length, previous, 0);
+    }
+
+    /** One stretch of one melody transposed by {@code shift}, as a batch of one. */
+    static MelodyBatch single(Melody m, int start, int length, int previous, int shift) {
         MelodyBatch b = new MelodyBatch(1, length);
-        b.put(0, m, start, length, 0, previous);
+        b.put(0, m, start, length, shift, previous);
         return b;
     }
 

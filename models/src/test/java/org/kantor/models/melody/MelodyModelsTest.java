@@ -71,7 +71,8 @@ class MelodyModelsTest {
             CompactWeights.read(latent, manager, new ByteArrayInputStream(weights(latent)));
             MelodyLatentModel javaLatent = MelodyLatentModel.read(new ByteArrayInputStream(weights(latent)));
             Melody window = m.slice(0, 32);
-            MelodyBatch w = MelodyBatch.single(window, 0, 32, MelodyVocabulary.START);
+            // the latent model hears the window in C
+            MelodyBatch w = MelodyBatch.single(window, 0, 32, MelodyVocabulary.START, KeyNormalization.fitting(window, 0, 32));
             float[] mean = latent.encode(new ParameterStore(manager, false), w.encoderArray(manager), false).get(0).toFloatArray();
             float[] javaMean = javaLatent.encode(window);
             for (int i = 0; i < mean.length; i++) {
