@@ -61,9 +61,9 @@ final class EvalMelodyCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  teacher-forced accuracy   %.4f%n", r.teacherForced());
         out.printf(Locale.ROOT, "  free-running (greedy)     %.4f%n", r.greedy());
         out.printf(Locale.ROOT, "  windows exact             %.4f%n", r.notesExact());
-        out.println("  MusicVAE (Roberts et al. 2018, Table 1) reports the same two measures for its 2-bar melody model, trained on");
-        out.println("  about 1.5 million MIDI files with a 2048-unit network; its figures could not be fetched offline here: see the");
-        out.println("  closing note of the melody-tools issue for the comparison.");
+        out.println("  MusicVAE (Roberts et al. 2018, Table 1) measures the same two things (teacher-forced and sampled per-step");
+        out.println("  accuracy) for its 2-bar melody model (2048-unit LSTMs, about 1.5 million MIDI files); its figures could not be");
+        out.println("  retrieved in this offline build, so none are printed rather than quoted from memory.");
         out.flush();
         out.printf(Locale.ROOT, "%nWritten melodies (%d per model, %d measures, temperature %.2f, meter and key of random held-out melodies)%n",
                 samples, measures, temperature);

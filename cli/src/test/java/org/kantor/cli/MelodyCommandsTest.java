@@ -132,7 +132,7 @@ class MelodyCommandsTest {
             inKey += notes.stream().filter(n -> m3().isDiatonic(n.pitch().midi())).count();
             all += notes.size();
         }
-        // a single tune may wander (the held-out songs have 12% of their notes outside the key signature's scale)
+        // a single tune may wander (15% of the held-out melodies' notes lie outside the key signature's scale)
         assertTrue(inKey >= 0.7 * all, "mostly in E-flat: " + inKey + " of " + all);
     }
 
