@@ -12,18 +12,13 @@ import org.kantor.core.timeline.MeasureLayout;
 import org.kantor.core.timeline.TimedNote;
 import org.kantor.models.melody.Melody;
 import org.kantor.models.melody.MelodyLatentModel;
-import org.kantor.models.melody.MelodyVocabulary;
+import org.kantor.models.melody.LatentWalk;
 
 /**
- * Generate: new melodies from random points of the latent model, two measures per point. Longer
- * melodies walk through the latent space (each point correlated with the one before, so the phrases
- * belong together) and each phrase is decoded from the last note of the one before.
+ * Generate: new melodies from random points of the latent model ({@link LatentWalk}), as one-part scores.
  */
 public final class MelodyGeneration {
 
-    /** How closely one two-measure phrase's latent point follows the previous one (1: the same phrase again). */
-    static final double WALK_CORRELATION = 0.7;
-    static final int PHRASE_MEASURES = 2;
 
     /** What to generate. */
     public record Request(int measures, int variations, KeySignature key, TimeSignature time, double temperature, long seed) {
@@ -67,30 +62,6 @@ public final class MelodyGeneration {
     }
 
     private int[] tokens(Request request, Random random) {
-        int[] positions = MelodyNotation.positions(request.time(), PHRASE_MEASURES);
-        int[] all = new int[positions.length * (request.measures() / PHRASE_MEASURES)];
-        float[] z = gaussian(random);
-        int previous = MelodyVocabulary.START;
-        for (int phrase = 0; phrase * positions.length < all.length; phrase++) {
-            if (phrase > 0) {
-                float[] fresh = gaussian(random);
-                double rest = Math.sqrt(1 - WALK_CORRELATION * WALK_CORRELATION);
-                for (int i = 0; i < z.length; i++) {
-                    z[i] = (float) (WALK_CORRELATION * z[i] + rest * fresh[i]);
-                }
-            }
-            int[] tokens = model.decode(z, request.time(), request.key(), positions, previous, request.temperature(), random);
-            System.arraycopy(tokens, 0, all, phrase * positions.length, tokens.length);
-            previous = tokens[tokens.length - 1];
-        }
-        return all;
-    }
-
-    private float[] gaussian(Random random) {
-        float[] z = new float[model.latentSize()];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = (float) random.nextGaussian();
-        }
-        return z;
+        return LatentWalk.melody(model, request.time(), request.key(), request.measures(), request.temperature(), random);
     }
 }

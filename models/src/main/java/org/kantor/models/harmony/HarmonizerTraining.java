@@ -12,12 +12,9 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +23,6 @@ import org.kantor.models.Checkpoints;
 import org.kantor.models.DjlEngine;
 import org.kantor.models.TrainingLog;
 import org.kantor.models.TrainingSteps;
-import org.kantor.musicxml.AtomicFiles;
 
 /**
  * Trains the harmony network on JSB chorales with orderless (and task-shaped) masks, random crops and
@@ -55,9 +51,7 @@ public final class HarmonizerTraining {
     public static final String WEIGHTS = "coconet.params";
     static final String BEST_WEIGHTS = "best-" + WEIGHTS;
     static final int WARM_UP_STEPS = 300;
-    public static final String PROGRESS = "progress.json";
-
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+    public static final String PROGRESS = Checkpoints.PROGRESS;
 
     private final Settings settings;
     private final JsbChorales data;
@@ -247,15 +241,11 @@ public final class HarmonizerTraining {
     }
 
     public static Progress readProgress(Path folder) throws IOException {
-        Path p = folder.resolve(PROGRESS);
-        if (!Files.exists(p) || !Files.exists(folder.resolve(WEIGHTS))) {
-            return null;
-        }
-        return GSON.fromJson(Files.readString(p, StandardCharsets.UTF_8), Progress.class);
+        return Checkpoints.readProgress(folder, WEIGHTS, Progress.class);
     }
 
     private static void writeProgress(Path folder, Progress progress) throws IOException {
-        AtomicFiles.write(folder.resolve(PROGRESS), GSON.toJson(progress).getBytes(StandardCharsets.UTF_8));
+        Checkpoints.writeJson(folder.resolve(PROGRESS), progress);
     }
 
     static ParameterStore inference(NDManager manager) {

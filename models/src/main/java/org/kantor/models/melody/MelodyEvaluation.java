@@ -123,18 +123,7 @@ public final class MelodyEvaluation {
             MelodyInput in = new MelodyInput(like);
             int[] lm = language.sample(language.prime(like.slice(0, 0)), in, positions, temperature, random);
             fromLanguage.add(new Melody(lm, positions, like.meter(), like.key(), "language model"));
-            int[] phrase = java.util.Arrays.copyOf(positions, per * MelodyTraining.LATENT_MEASURES);
-            int[] all = new int[positions.length];
-            float[] z = new float[latent.latentSize()];
-            int previous = MelodyVocabulary.START;
-            for (int p = 0; p * phrase.length < all.length; p++) {
-                for (int k = 0; k < z.length; k++) {
-                    z[k] = (float) (p == 0 ? random.nextGaussian() : 0.7 * z[k] + Math.sqrt(1 - 0.49) * random.nextGaussian());
-                }
-                int[] t = latent.decode(z, like.meter(), like.key(), phrase, previous, temperature, random);
-                System.arraycopy(t, 0, all, p * phrase.length, Math.min(t.length, all.length - p * phrase.length));
-                previous = t[t.length - 1];
-            }
+            int[] all = LatentWalk.melody(latent, like.meter(), like.key(), measures, temperature, random);
             fromLatent.add(new Melody(all, positions, like.meter(), like.key(), "latent model"));
         }
         List<Generated> out = new ArrayList<>();

@@ -12,13 +12,10 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,13 +56,11 @@ public final class MelodyTraining {
 
     public static final String WEIGHTS = "melody.params";
     public static final String BEST_WEIGHTS = "best-" + WEIGHTS;
-    public static final String PROGRESS = "progress.json";
+    public static final String PROGRESS = Checkpoints.PROGRESS;
     static final int WARM_UP_STEPS = 200;
     /** The latent model reads and writes this many measures at a time, as MusicVAE's 2-bar models do. */
     public static final int LATENT_MEASURES = 2;
     private static final int VALID_CHUNK = 256;
-
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
     private final Settings settings;
     private final MelodyCorpus corpus;
@@ -252,7 +247,7 @@ public final class MelodyTraining {
             org.kantor.models.CompactWeights.write(block, bytes);
             AtomicFiles.write(resourceFolder.resolve(name + ".weights"), bytes.toByteArray());
         }
-        AtomicFiles.write(resourceFolder.resolve(name + ".json"), GSON.toJson(p).getBytes(StandardCharsets.UTF_8));
+        Checkpoints.writeJson(resourceFolder.resolve(name + ".json"), p);
         return p;
     }
 
@@ -291,14 +286,10 @@ public final class MelodyTraining {
     }
 
     public static Progress readProgress(Path folder) throws IOException {
-        Path p = folder.resolve(PROGRESS);
-        if (!Files.exists(p) || !Files.exists(folder.resolve(WEIGHTS))) {
-            return null;
-        }
-        return GSON.fromJson(Files.readString(p, StandardCharsets.UTF_8), Progress.class);
+        return Checkpoints.readProgress(folder, WEIGHTS, Progress.class);
     }
 
     private static void writeProgress(Path folder, Progress progress) throws IOException {
-        AtomicFiles.write(folder.resolve(PROGRESS), GSON.toJson(progress).getBytes(StandardCharsets.UTF_8));
+        Checkpoints.writeJson(folder.resolve(PROGRESS), progress);
     }
 }

@@ -1,0 +1,84 @@
+package org.kantor.models.melody;
+
+import java.util.Random;
+import org.kantor.core.KeySignature;
+import org.kantor.core.TimeSignature;
+
+/**
+ * A melody from random points of the latent model, two measures per point. Longer melodies walk
+ * through the latent space (each point correlated with the one before, so the phrases belong
+ * together); each phrase is decoded from the last token of the one before and kept in its register.
+ */
+public final class LatentWalk {
+
+    /** How closely one phrase's latent point follows the previous one (1: the same phrase again). */
+    static final double CORRELATION = 0.7;
+
+    private LatentWalk() {
+    }
+
+    /** Tokens for {@code measures} full measures (a multiple of two) of the meter, in the key. */
+    public static int[] melody(MelodyLatentModel model, TimeSignature time, KeySignature key, int measures, double temperature, Random random) {
+        int per = Melody.stepsPerMeasure(time);
+        int[] positions = new int[per * MelodyTraining.LATENT_MEASURES];
+        for (int s = 0; s < positions.length; s++) {
+            positions[s] = s % per;
+        }
+        int[] all = new int[per * measures];
+        float[] z = new float[model.latentSize()];
+        int previous = MelodyVocabulary.START;
+        double rest = Math.sqrt(1 - CORRELATION * CORRELATION);
+        for (int phrase = 0; phrase * positions.length < all.length; phrase++) {
+            for (int i = 0; i < z.length; i++) {
+                z[i] = (float) (phrase == 0 ? random.nextGaussian() : CORRELATION * z[i] + rest * random.nextGaussian());
+            }
+            int[] tokens = model.decode(z, time, key, positions, previous, temperature, random);
+            if (phrase > 0) {
+                tokens = inRegisterOf(tokens, all, phrase * positions.length);
+            }
+            System.arraycopy(tokens, 0, all, phrase * positions.length, Math.min(tokens.length, all.length - phrase * positions.length));
+            previous = tokens[tokens.length - 1];
+        }
+        return all;
+    }
+
+    /**
+     * A phrase moved by whole octaves to sit nearest the register of the music before it: after a rest the
+     * decoder has no pitch to follow and may start two octaves away, which no melody does.
+     */
+    static int[] inRegisterOf(int[] phrase, int[] before, int length) {
+        double here = meanPitch(phrase, phrase.length);
+        double there = meanPitch(before, length);
+        if (Double.isNaN(here) || Double.isNaN(there)) {
+            return phrase;
+        }
+        int octaves = (int) Math.round((there - here) / 12);
+        for (int shift = 12 * octaves; shift != 0; shift -= Integer.signum(shift) * 12) {
+            int[] moved = new int[phrase.length];
+            boolean fits = true;
+            for (int i = 0; i < phrase.length && fits; i++) {
+                int t = phrase[i];
+                fits = !MelodyVocabulary.isNote(t) || MelodyVocabulary.inRange(MelodyVocabulary.pitch(t) + shift);
+                moved[i] = fits ? MelodyVocabulary.transpose(t, shift) : t;
+            }
+            if (fits) {
+                return moved;
+            }
+        }
+        return phrase;
+    }
+
+    private static double meanPitch(int[] tokens, int length) {
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            if (MelodyVocabulary.isNote(tokens[i])) {
+                sum += MelodyVocabulary.pitch(tokens[i]);
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+
+}
