@@ -10,7 +10,6 @@ import org.kantor.models.harmony.HarmonyModel;
 import org.kantor.models.melody.MelodyLanguageModel;
 import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFiles;
-import org.kantor.musicxml.ScoreFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

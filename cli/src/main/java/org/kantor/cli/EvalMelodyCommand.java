@@ -45,7 +45,7 @@ final class EvalMelodyCommand implements Callable<Integer> {
             throw new Kantor.UserError("--windows and --samples must be positive, --measures even, --temperature above 0");
         }
         SharedData.require("openscore-lieder");
-        MelodyCorpus corpus = MelodyCorpus.load(null, new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true));
+        MelodyCorpus corpus = MelodyCorpus.load(null, System.err);
         MelodyLanguageModel language = MelodyLanguageModel.load();
         MelodyLatentModel latent = MelodyLatentModel.load();
         out.printf(Locale.ROOT, "Held-out split: %d melodies, %d steps of 16ths (training split: %d melodies)%n%n", corpus.test().size(),

@@ -75,15 +75,9 @@ public final class MelodyInterpolation {
         Score score = doc.score();
         int part = MelodyCorpus.melodyPart(score);
         for (Melody m : MelodyExtractor.extract(score, part, doc.name())) {
-            int length = MEASURES * m.measureSteps();
-            for (int s = 0; s + length <= m.steps(); s++) {
-                if (m.positions()[s] == 0) {
-                    Melody window = m.slice(s, s + length);
-                    if (window.tokens()[0] == MelodyVocabulary.HOLD) {
-                        window.tokens()[0] = MelodyVocabulary.REST;
-                    }
-                    return window;
-                }
+            List<Melody> windows = m.windows(MEASURES);
+            if (!windows.isEmpty()) {
+                return windows.get(0);
             }
         }
         throw new ScoreFileException(doc.name(), "the melody (part " + (part + 1) + ") has no two measures Kantor can read: it needs"

@@ -12,13 +12,12 @@ import org.kantor.core.timeline.TempoMap;
 import org.kantor.core.timeline.TimedNote;
 import org.kantor.core.timeline.Timeline;
 import org.kantor.core.timeline.TimelineToScore;
+import org.kantor.harmonizer.MelodyLine;
 import org.kantor.models.melody.Melody;
 import org.kantor.models.melody.MelodyVocabulary;
 
 /** From melody tokens to notes on the timeline and to a one-part score laid out in given measures. */
 public final class MelodyNotation {
-
-    static final Rational STEP = Rational.of(1, 4);
 
     private MelodyNotation() {
     }
@@ -34,7 +33,7 @@ public final class MelodyNotation {
                 continue;
             }
             if (pitch >= 0) {
-                notes.add(new TimedNote(pitch, start.plus(STEP.times(onset)), start.plus(STEP.times(s)), 80, 0, "1", 1, null));
+                notes.add(new TimedNote(pitch, start.plus(MelodyLine.STEP.times(onset)), start.plus(MelodyLine.STEP.times(s)), 80, 0, "1", 1, null));
             }
             pitch = MelodyVocabulary.isNote(t) ? MelodyVocabulary.pitch(t) : -1;
             onset = s;

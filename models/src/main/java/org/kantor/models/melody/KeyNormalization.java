@@ -21,51 +21,31 @@ final class KeyNormalization {
         return -(Math.floorMod(tonic + 6, 12) - 6);
     }
 
-    /** The key's shift, or that shift an octave up or down, that keeps these pitches in range; NONE when none does. */
-    static int fitting(KeySignature key, int low, int high) {
-        int s = shift(key);
-        for (int candidate : new int[] {s, s - 12, s + 12}) {
-            if (low > high || (low + candidate >= MelodyVocabulary.LOWEST && high + candidate <= MelodyVocabulary.HIGHEST)) {
+    /** {@code base}, or {@code base} an octave down or up, whichever first keeps {@code range} in the model's range; NONE if none does. */
+    private static int octaveThatFits(int base, int[] range) {
+        for (int candidate : new int[] {base, base - 12, base + 12}) {
+            if (range == null || (range[0] + candidate >= MelodyVocabulary.LOWEST && range[1] + candidate <= MelodyVocabulary.HIGHEST)) {
                 return candidate;
             }
         }
         return NONE;
     }
 
-    /** {@link #fitting} for steps {@code from} to {@code to} of a melody and the step before them. */
+    /** The key's shift (an octave further if the range needs it) for steps {@code from} to {@code to} of a melody and the step before them. */
     static int fitting(Melody m, int from, int to) {
-        int low = Integer.MAX_VALUE;
-        int high = Integer.MIN_VALUE;
-        for (int s = Math.max(0, from - 1); s < to; s++) {
-            int t = m.tokens()[s];
-            if (MelodyVocabulary.isNote(t)) {
-                low = Math.min(low, MelodyVocabulary.pitch(t));
-                high = Math.max(high, MelodyVocabulary.pitch(t));
-            }
-        }
-        return fitting(m.key(), low, high);
+        return octaveThatFits(shift(m.key()), MelodyVocabulary.range(m.tokens(), from - 1, to));
     }
 
     /** Tokens written in C moved back into the key: by minus its shift, an octave further if the range needs it. */
     static int[] intoKey(int[] tokens, KeySignature key) {
-        int low = Integer.MAX_VALUE;
-        int high = Integer.MIN_VALUE;
-        for (int t : tokens) {
-            if (MelodyVocabulary.isNote(t)) {
-                low = Math.min(low, MelodyVocabulary.pitch(t));
-                high = Math.max(high, MelodyVocabulary.pitch(t));
-            }
+        int back = octaveThatFits(-shift(key), MelodyVocabulary.range(tokens, 0, tokens.length));
+        if (back == NONE) {
+            throw new IllegalStateException("the melody spans more than the model's range");
         }
-        int back = -shift(key);
-        for (int candidate : new int[] {back, back - 12, back + 12}) {
-            if (low > high || (low + candidate >= MelodyVocabulary.LOWEST && high + candidate <= MelodyVocabulary.HIGHEST)) {
-                int[] out = new int[tokens.length];
-                for (int i = 0; i < tokens.length; i++) {
-                    out[i] = MelodyVocabulary.transpose(tokens[i], candidate);
-                }
-                return out;
-            }
+        int[] out = new int[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            out[i] = MelodyVocabulary.transpose(tokens[i], back);
         }
-        throw new IllegalStateException("the melody spans more than the model's range");
+        return out;
     }
 }

@@ -70,18 +70,7 @@ final class LstmInference {
 
         /** Advances {@code h} and {@code c} (updated in place) by one input. Not thread-safe: one model per thread. */
         void step(float[] x, float[] h, float[] c) {
-            int g4 = 4 * hidden;
-            System.arraycopy(bias, 0, gates, 0, g4);
-            accumulate(x, inputs, inputWeights, g4);
-            accumulate(h, hidden, hiddenWeights, g4);
-            for (int j = 0; j < hidden; j++) {
-                float in = sigmoid(gates[j]);
-                float forget = sigmoid(gates[hidden + j]);
-                float cell = (float) Math.tanh(gates[2 * hidden + j]);
-                float out = sigmoid(gates[3 * hidden + j]);
-                c[j] = forget * c[j] + in * cell;
-                h[j] = out * (float) Math.tanh(c[j]);
-            }
+            stepMany(new float[][] {x}, new float[][] {h}, new float[][] {c}, new float[][] {gates});
         }
 
         /**
@@ -127,18 +116,6 @@ final class LstmInference {
                     float out = sigmoid(g[3 * hidden + j]);
                     c[b][j] = forget * c[b][j] + in * cell;
                     h[b][j] = out * (float) Math.tanh(c[b][j]);
-                }
-            }
-        }
-
-        private void accumulate(float[] x, int n, float[] weights, int width) {
-            for (int i = 0; i < n; i++) {
-                float v = x[i];
-                if (v != 0f) {
-                    int row = i * width;
-                    for (int o = 0; o < width; o++) {
-                        gates[o] += v * weights[row + o];
-                    }
                 }
             }
         }

@@ -23,7 +23,10 @@ final class LstmStack {
     private final LstmInference.Dense output;
     private final float[] logits;
 
-    /** @param lstmPrefix names up to the layer number, e.g. "01LSTM_l_"; @param densePrefix e.g. "02Linear_" */
+    /**
+     * @param lstmPrefix names up to the layer number, e.g. "01LSTM_l_"
+     * @param densePrefix the output layer, e.g. "02Linear_"; null for a stack that is only advanced (an encoder)
+     */
     LstmStack(Map<String, CompactWeights.Array> arrays, String lstmPrefix, String densePrefix) {
         int count = 0;
         while (!LstmInference.under(arrays, lstmPrefix + count + "_").isEmpty()) {
@@ -36,9 +39,14 @@ final class LstmStack {
         for (int l = 0; l < count; l++) {
             layers[l] = new LstmInference.Layer(LstmInference.under(arrays, lstmPrefix + l + "_"), lstmPrefix + l + "_");
         }
-        var dense = LstmInference.under(arrays, densePrefix);
-        output = new LstmInference.Dense(LstmInference.require(dense, "weight"), LstmInference.require(dense, "bias"));
-        logits = new float[output.outputs];
+        if (densePrefix == null) {
+            output = null;
+            logits = null;
+        } else {
+            var dense = LstmInference.under(arrays, densePrefix);
+            output = new LstmInference.Dense(LstmInference.require(dense, "weight"), LstmInference.require(dense, "bias"));
+            logits = new float[output.outputs];
+        }
     }
 
     int inputs() {
@@ -57,12 +65,8 @@ final class LstmStack {
 
     /** Advances the state by one input; returns the output layer's values (a shared buffer, overwritten by the next call). */
     float[] step(State state, float[] input) {
-        float[] x = input;
-        for (int l = 0; l < layers.length; l++) {
-            layers[l].step(x, state.h()[l], state.c()[l]);
-            x = state.h()[l];
-        }
-        output.apply(x, logits);
+        advance(state, input);
+        output.apply(state.h()[layers.length - 1], logits);
         return logits;
     }
 

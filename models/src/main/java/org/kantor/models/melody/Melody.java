@@ -35,17 +35,31 @@ public record Melody(int[] tokens, int[] positions, TimeSignature meter, KeySign
         return new Melody(Arrays.copyOfRange(tokens, from, to), Arrays.copyOfRange(positions, from, to), meter, key, source);
     }
 
-    /** Lowest and highest pitch, or null for a melody of rests. */
-    public int[] range() {
-        int low = Integer.MAX_VALUE;
-        int high = Integer.MIN_VALUE;
-        for (int t : tokens) {
-            if (MelodyVocabulary.isNote(t)) {
-                low = Math.min(low, MelodyVocabulary.pitch(t));
-                high = Math.max(high, MelodyVocabulary.pitch(t));
+    /**
+     * Stretches of {@code measures} full measures, one after another, each starting on a downbeat and
+     * holding at least one note; a note held into a stretch becomes a rest there, as it would start a piece.
+     */
+    public java.util.List<Melody> windows(int measures) {
+        java.util.List<Melody> out = new java.util.ArrayList<>();
+        int length = measures * measureSteps();
+        for (int s = 0; s + length <= steps(); s += length) {
+            while (s + length <= steps() && positions[s] != 0) {
+                s++;
+            }
+            if (s + length <= steps() && MelodyVocabulary.range(tokens, s, s + length) != null) {
+                Melody w = slice(s, s + length);
+                if (w.tokens[0] == MelodyVocabulary.HOLD) {
+                    w.tokens[0] = MelodyVocabulary.REST;
+                }
+                out.add(w);
             }
         }
-        return low > high ? null : new int[] {low, high};
+        return out;
+    }
+
+    /** Lowest and highest pitch, or null for a melody of rests. */
+    public int[] range() {
+        return MelodyVocabulary.range(tokens, 0, tokens.length);
     }
 
     /** The token of the step before {@code step}, or START at the beginning. */

@@ -110,7 +110,7 @@ final class MelodyBatch {
                 Melody m = melodies.get(i);
                 int length = measures * m.measureSteps();
                 for (int s = 0; s + length <= m.steps(); s++) {
-                    if (m.positions()[s] == 0 && hasNotes(m, s, length) && KeyNormalization.fitting(m, s, s + length) != KeyNormalization.NONE) {
+                    if (m.positions()[s] == 0 && MelodyVocabulary.range(m.tokens(), s, s + length) != null && KeyNormalization.fitting(m, s, s + length) != KeyNormalization.NONE) {
                         byLength.computeIfAbsent(length, k -> new ArrayList<>()).add(new int[] {i, s});
                         total++;
                     }
@@ -154,31 +154,14 @@ final class MelodyBatch {
         }
     }
 
-    static boolean hasNotes(Melody m, int start, int length) {
-        for (int s = start; s < start + length; s++) {
-            if (MelodyVocabulary.isNote(m.tokens()[s])) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A shift of up to a tritone each way that keeps the crop (and the note before it) in range. */
     static int randomShift(Melody m, int start, int steps, Random random) {
-        int low = Integer.MAX_VALUE;
-        int high = Integer.MIN_VALUE;
-        for (int s = Math.max(0, start - 1); s < Math.min(m.steps(), start + steps); s++) {
-            int t = m.tokens()[s];
-            if (MelodyVocabulary.isNote(t)) {
-                low = Math.min(low, MelodyVocabulary.pitch(t));
-                high = Math.max(high, MelodyVocabulary.pitch(t));
-            }
-        }
-        if (low > high) {
+        int[] range = MelodyVocabulary.range(m.tokens(), start - 1, start + steps);
+        if (range == null) {
             return 0;
         }
-        int down = Math.max(-6, MelodyVocabulary.LOWEST - low);
-        int up = Math.min(5, MelodyVocabulary.HIGHEST - high);
+        int down = Math.max(-6, MelodyVocabulary.LOWEST - range[0]);
+        int up = Math.min(5, MelodyVocabulary.HIGHEST - range[1]);
         return up < down ? 0 : down + random.nextInt(up - down + 1);
     }
 

@@ -81,23 +81,11 @@ public final class MelodyEvaluation {
                 exact / (double) Math.max(1, windows.size()));
     }
 
-    /** Every two-measure window of the melodies that starts on a downbeat and has a note. */
+    /** Every window of {@code measures} measures of the melodies ({@link Melody#windows}). */
     static List<Melody> windows(List<Melody> melodies, int measures) {
         List<Melody> out = new ArrayList<>();
         for (Melody m : melodies) {
-            int length = measures * m.measureSteps();
-            for (int s = 0; s + length <= m.steps(); s += length) {
-                while (s + length <= m.steps() && m.positions()[s] != 0) {
-                    s++;
-                }
-                if (s + length <= m.steps() && MelodyBatch.hasNotes(m, s, length)) {
-                    Melody w = m.slice(s, s + length);
-                    if (w.tokens()[0] == MelodyVocabulary.HOLD) {
-                        w.tokens()[0] = MelodyVocabulary.REST;
-                    }
-                    out.add(w);
-                }
-            }
+            out.addAll(m.windows(measures));
         }
         return out;
     }

@@ -145,8 +145,8 @@ public final class MelodyExtractor {
         final String firstMeasure;
         final List<int[]> tokens = new ArrayList<>();
         final List<Integer> offsets = new ArrayList<>();
+        /** Silent measures at the end of the run so far. */
         int restMeasures;
-        int trailingRests;
 
         Run(TimeSignature meter, KeySignature key, String firstMeasure) {
             this.meter = meter;
@@ -158,11 +158,10 @@ public final class MelodyExtractor {
             tokens.add(measure);
             offsets.add(offset);
             restMeasures = silent ? restMeasures + 1 : 0;
-            trailingRests = silent ? trailingRests + 1 : 0;
         }
 
         void close(List<Melody> out, String source) {
-            int keep = tokens.size() - trailingRests;
+            int keep = tokens.size() - restMeasures;
             if (keep < MIN_MEASURES) {
                 return;
             }

@@ -70,14 +70,7 @@ public final class MelodyLanguageModel {
      * holds: a continuation starts with a note or a rest of its own, so the primer stays as it was.
      */
     public int[] sample(Cursor cursor, MelodyInput in, int[] positions, double temperature, Random random) {
-        int[] out = new int[positions.length];
-        for (int s = 0; s < positions.length; s++) {
-            in.write(input, 0, cursor.last, positions[s]);
-            float[] logits = net.step(cursor.state, input);
-            out[s] = TokenSampler.pick(logits, temperature, random, s > 0);
-            cursor.last = out[s];
-        }
-        return out;
+        return sampleMany(new Cursor[] {cursor}, in, positions, temperature, new Random[] {random})[0];
     }
 
     /**

@@ -25,9 +25,9 @@ public final class MelodyLatentModel {
     private final float[] input;
 
     private MelodyLatentModel(Map<String, CompactWeights.Array> arrays) {
-        // the encoders' dense layers are unused: each direction's last hidden state goes to the latent layer
-        forwardEncoder = new LstmStack(withDense(arrays, "01encoder_forward_"), "01encoder_forward_l_", "01encoder_forward_dense_");
-        backwardEncoder = new LstmStack(withDense(arrays, "02encoder_backward_"), "02encoder_backward_l_", "02encoder_backward_dense_");
+        // each direction's last hidden state goes to the latent layer: the encoders have no output layer of their own
+        forwardEncoder = new LstmStack(arrays, "01encoder_forward_l_", null);
+        backwardEncoder = new LstmStack(arrays, "02encoder_backward_l_", null);
         var dense = LstmInference.under(arrays, "03to_latent_");
         toLatent = new LstmInference.Dense(LstmInference.require(dense, "weight"), LstmInference.require(dense, "bias"));
         decoder = new LstmStack(arrays, "04decoder_01LSTM_l_", "04decoder_02Linear_");
@@ -119,13 +119,5 @@ public final class MelodyLatentModel {
             }
         }
         return new int[] {correct, window.steps()};
-    }
-
-    /** Gives each encoder a (zero) output layer so it runs as a stack; only its hidden states are read. */
-    private static Map<String, CompactWeights.Array> withDense(Map<String, CompactWeights.Array> arrays, String prefix) {
-        Map<String, CompactWeights.Array> out = new java.util.LinkedHashMap<>(arrays);
-        out.put(prefix + "dense_weight", new CompactWeights.Array(new long[] {1, 1}, new float[1]));
-        out.put(prefix + "dense_bias", new CompactWeights.Array(new long[] {1}, new float[1]));
-        return out;
     }
 }

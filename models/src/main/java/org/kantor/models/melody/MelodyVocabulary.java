@@ -43,6 +43,19 @@ public final class MelodyVocabulary {
         return midi >= LOWEST && midi <= HIGHEST;
     }
 
+    /** Lowest and highest pitch of tokens {@code from} (inclusive) to {@code to} (exclusive), or null when none is a note. */
+    public static int[] range(int[] tokens, int from, int to) {
+        int low = Integer.MAX_VALUE;
+        int high = Integer.MIN_VALUE;
+        for (int i = Math.max(0, from); i < Math.min(tokens.length, to); i++) {
+            if (isNote(tokens[i])) {
+                low = Math.min(low, pitch(tokens[i]));
+                high = Math.max(high, pitch(tokens[i]));
+            }
+        }
+        return low > high ? null : new int[] {low, high};
+    }
+
     /** The token transposed by {@code semitones} (rests and holds stay as they are). */
     public static int transpose(int token, int semitones) {
         return isNote(token) ? note(pitch(token) + semitones) : token;
