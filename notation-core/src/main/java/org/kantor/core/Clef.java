@@ -15,6 +15,18 @@ public record Clef(String sign, int line, int octaveChange) {
         return averageMidi >= 60 ? TREBLE : BASS;
     }
 
+    /**
+     * Clef for a sung line: treble for high voices; the octave treble clef for tenors and baritones,
+     * as song and choral editions write them (the voice sounds an octave lower than written); bass
+     * clef only for a true bass line, centred below D3.
+     */
+    public static Clef forVoice(double averageMidi) {
+        if (averageMidi >= 60) {
+            return TREBLE;
+        }
+        return averageMidi >= 50 ? TREBLE_8VB : BASS;
+    }
+
     @Override
     public String toString() {
         if (equals(TREBLE)) {

@@ -10,4 +10,9 @@ public record Instrument(String name, int midiProgram, int midiChannel, boolean 
         midiProgram = Math.max(0, Math.min(127, midiProgram));
         midiChannel = Math.max(1, Math.min(16, midiChannel));
     }
+
+    /** A sung part: General MIDI's Choir Aahs or Voice Oohs. Its clef follows vocal custom. */
+    public boolean vocal() {
+        return !percussion && (midiProgram == 52 || midiProgram == 53);
+    }
 }

@@ -1,6 +1,7 @@
 package org.kantor.models.transcription;
 
 import org.junit.jupiter.api.Test;
+import org.kantor.core.Clef;
 import org.kantor.core.KeySignature;
 import org.kantor.core.Measure;
 import org.kantor.core.MusicEvent;
@@ -50,6 +51,28 @@ class PerformanceNotationTest {
             assertEquals(Rational.nearest(WALTZ[i][1], 2), notes.get(i).onset(), "onset of note " + i);
         }
         assertMeasuresAddUp(result.score());
+    }
+
+    @Test
+    void aTenorIsWrittenInTheOctaveTrebleClefAndABassInTheBassClef() {
+        assertEquals(Clef.TREBLE, firstClef(transposed(WALTZ, 0)), "the tune where written");
+        assertEquals(Clef.TREBLE_8VB, firstClef(transposed(WALTZ, -12)), "an octave down, as a tenor sings it");
+        assertEquals(Clef.BASS, firstClef(transposed(WALTZ, -24)), "two octaves down, a bass line");
+    }
+
+    private static Clef firstClef(double[][] tune) {
+        PerformanceNotation.Result result = PerformanceNotation.notate(perform(tune, 84, 0.7, 12),
+                TranscriptionSettings.automatic(), "Song");
+        assertEquals(TranscriptionSettings.Instrumentation.VOICE, result.instrument());
+        return result.score().parts().get(0).measures().get(0).clefs().get(0).clef();
+    }
+
+    private static double[][] transposed(double[][] tune, int semitones) {
+        double[][] result = new double[tune.length][];
+        for (int i = 0; i < tune.length; i++) {
+            result[i] = new double[] {tune[i][0] + semitones, tune[i][1], tune[i][2]};
+        }
+        return result;
     }
 
     @Test

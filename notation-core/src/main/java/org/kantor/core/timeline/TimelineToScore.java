@@ -116,7 +116,7 @@ public final class TimelineToScore {
             return staff == 1 ? Clef.TREBLE : Clef.BASS;
         }
         double average = notes.stream().mapToInt(TimedNote::midi).average().orElse(67);
-        return Clef.forAverageMidi(average);
+        return info.instrument() != null && info.instrument().vocal() ? Clef.forVoice(average) : Clef.forAverageMidi(average);
     }
 
     private static List<MusicEvent> eventsInMeasure(VoiceAllocator.Line line, MeasureLayout.Slot slot) {
