@@ -1,5 +1,6 @@
 package org.kantor.cli;
 
+import org.kantor.models.PieceSplit;
 import org.kantor.models.NativeStderr;
 import org.kantor.models.transcription.BasicPitch;
 import org.kantor.models.transcription.eval.FluidSynth;
@@ -32,10 +33,10 @@ import java.util.function.ToDoubleFunction;
             "fluidsynth and fluid-soundfont-gm."})
 final class EvalTranscriptionCommand implements Callable<Integer> {
 
-    @Option(names = "--chorales", defaultValue = "20", description = "Number of chorales, spread evenly over the corpus (default ${DEFAULT-VALUE}).")
+    @Option(names = "--chorales", defaultValue = "20", description = "Number of held-out chorales, spread evenly over them (default ${DEFAULT-VALUE}).")
     int chorales;
 
-    @Option(names = "--lieder", defaultValue = "10", description = "Number of song piano parts, spread evenly (default ${DEFAULT-VALUE}).")
+    @Option(names = "--lieder", defaultValue = "10", description = "Number of held-out song piano parts, spread evenly (default ${DEFAULT-VALUE}).")
     int lieder;
 
     @Spec
@@ -49,8 +50,8 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
         if (missing != null) {
             throw new Kantor.UserError("kantor eval transcription renders audio with FluidSynth: " + missing);
         }
-        List<Path> choraleFiles = spread(KantorData.scoreFiles(SharedData.require("bach-chorales-musicxml")), chorales);
-        List<Path> liederFiles = pianoSongs(KantorData.scoreFiles(SharedData.require("openscore-lieder")), lieder);
+        List<Path> choraleFiles = spread(heldOut(SharedData.require("bach-chorales-musicxml")), chorales);
+        List<Path> liederFiles = pianoSongs(heldOut(SharedData.require("openscore-lieder")), lieder);
         Path work = Files.createTempDirectory("kantor-eval-transcription");
         List<TranscriptionEvaluation.Piece> pieces = new ArrayList<>();
         try (BasicPitch model = NativeStderr.silenced(BasicPitch::load)) {
@@ -106,6 +107,11 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
     }
 
     /** {@code count} files spread evenly over the sorted list, so the sample is not one composer's. */
+    /** The held-out pieces only: the meter templates learned from the others. */
+    private static List<Path> heldOut(Path dir) throws IOException {
+        return KantorData.scoreFiles(dir).stream().filter(f -> PieceSplit.of(f) == PieceSplit.TEST).toList();
+    }
+
     static List<Path> spread(List<Path> files, int count) {
         List<Path> chosen = new ArrayList<>();
         if (count <= 0 || files.isEmpty()) {

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.kantor.models.PieceSplit;
 import org.kantor.core.KeySignature;
 import org.kantor.core.Mode;
 import org.kantor.core.Part;
@@ -30,11 +31,9 @@ import org.kantor.musicxml.ScoreFiles;
 /**
  * The melodies Kantor's melody models learn from: the vocal lines of the OpenScore lieder, the first
  * violins of the OpenScore quartets and the sopranos of Bach's chorales. Every piece falls into one
- * split by its file name (held out by piece, never by excerpt): 85% train, 5% valid, 10% test.
+ * split by its file name ({@link PieceSplit}).
  */
 public record MelodyCorpus(List<Melody> train, List<Melody> valid, List<Melody> test) {
-
-    public enum Split { TRAIN, VALID, TEST }
 
     /** A folder of the shared data and which of its parts holds the melody. */
     enum Source {
@@ -49,12 +48,6 @@ public record MelodyCorpus(List<Melody> train, List<Melody> valid, List<Melody> 
 
     private static final int MAGIC = 0x4B4D454C; // "KMEL"
     private static final int VERSION = 1;
-
-    /** The split a piece belongs to, from its file name alone (stable across machines and runs). */
-    public static Split splitOf(Path file) {
-        int bucket = Math.floorMod(file.getFileName().toString().hashCode(), 20);
-        return bucket < 2 ? Split.TEST : bucket == 2 ? Split.VALID : Split.TRAIN;
-    }
 
     /**
      * The part that carries the tune: a single-staff part named like a voice or the first violin, else
@@ -95,7 +88,7 @@ public record MelodyCorpus(List<Melody> train, List<Melody> valid, List<Melody> 
             }
             for (int i = 0; i < files.size(); i++) {
                 List<Melody> found = results.get(i).get();
-                switch (splitOf(files.get(i))) {
+                switch (PieceSplit.of(files.get(i))) {
                     case TRAIN -> train.addAll(found);
                     case VALID -> valid.addAll(found);
                     case TEST -> test.addAll(found);
@@ -131,7 +124,7 @@ public record MelodyCorpus(List<Melody> train, List<Melody> valid, List<Melody> 
     public static List<Path> heldOut(Path dir, int count) throws IOException {
         List<Path> out = new ArrayList<>();
         for (Path f : KantorData.scoreFiles(dir)) {
-            if (splitOf(f) == Split.TEST && !melodiesOf(f).isEmpty()) {
+            if (PieceSplit.of(f) == PieceSplit.TEST && !melodiesOf(f).isEmpty()) {
                 out.add(f);
                 if (out.size() == count) {
                     break;
@@ -141,7 +134,7 @@ public record MelodyCorpus(List<Melody> train, List<Melody> valid, List<Melody> 
         return out;
     }
 
-    public List<Melody> split(Split split) {
+    public List<Melody> split(PieceSplit split) {
         return switch (split) {
             case TRAIN -> train;
             case VALID -> valid;

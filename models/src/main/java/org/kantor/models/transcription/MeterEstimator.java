@@ -5,10 +5,11 @@ import org.kantor.core.TimeSignature;
 import java.util.List;
 
 /**
- * Guesses the meter and where the bar lines fall from the tracked beats: a downbeat tends to bring
- * more and louder onsets, the lowest notes, and the notes that last longest. For 3 and 4 beats a bar
- * and every phase, the accent on would-be downbeats is compared with the accent elsewhere; a beat
- * that divides into three rather than two makes the meter compound (6/8, 9/8, 12/8).
+ * Guesses the meter and where the bar lines fall from the tracked beats. Each choice of 2, 3 or 4
+ * beats a bar and of the downbeat is scored by how likely the evidence at every beat is under
+ * {@link MeterTemplates} learned from scores: downbeats bring long notes, low notes and changes of
+ * bass; music mostly starts on a downbeat or one beat before it. A beat that divides into three
+ * rather than two makes the meter compound (6/8, 9/8, 12/8).
  */
 public final class MeterEstimator {
 
@@ -20,39 +21,28 @@ public final class MeterEstimator {
     }
 
     public static Meter estimate(List<PerformedNote> notes, List<Double> beats, TimeSignature given) {
-        double[] accent = accents(notes, beats);
+        return estimate(notes, beats, given, MeterTemplates.shipped());
+    }
+
+    static Meter estimate(List<PerformedNote> notes, List<Double> beats, TimeSignature given, MeterTemplates templates) {
         boolean compound = given != null ? given.isCompound() : dividesInThree(notes, beats);
-        int[] candidates = given != null ? new int[] {beatsPerBar(given)} : new int[] {4, 3};
-        double meanAccent = java.util.Arrays.stream(accent).average().orElse(0);
-        double scale = meanAccent > 0 ? meanAccent : 1;
-        int firstBeat = notes.isEmpty() || beats.isEmpty() ? 0
-                : nearest(beats, notes.stream().mapToDouble(PerformedNote::start).min().orElse(0));
+        int[] candidates = given != null ? new int[] {beatsPerBar(given)} : MeterTemplates.BEATS_PER_BAR;
+        if (notes.isEmpty() || beats.isEmpty()) {
+            return new Meter(given != null ? given : TimeSignature.COMMON, 0);
+        }
+        int firstBeat = nearest(beats, notes.stream().mapToDouble(PerformedNote::start).min().orElse(0));
+        int lastBeat = Math.max(firstBeat, nearest(beats, notes.stream().mapToDouble(PerformedNote::start).max().orElse(0)));
+        int[][] evidence = BeatEvidence.of(notes, beats, firstBeat, lastBeat);
         double bestScore = Double.NEGATIVE_INFINITY;
         int bestBeats = candidates[0];
-        int bestPhase = 0;
+        int bestPhase = firstBeat % candidates[0]; // a meter without a template: the music starts on a downbeat
         for (int perBar : candidates) {
+            if (!MeterTemplates.supports(perBar)) {
+                continue;
+            }
             for (int phase = 0; phase < perBar; phase++) {
-                double on = 0;
-                double off = 0;
-                int onCount = 0;
-                int offCount = 0;
-                for (int b = 0; b < accent.length; b++) {
-                    if (Math.floorMod(b - phase, perBar) == 0) {
-                        on += accent[b];
-                        onCount++;
-                    } else {
-                        off += accent[b];
-                        offCount++;
-                    }
-                }
-                double score = ((onCount == 0 ? 0 : on / onCount) - (offCount == 0 ? 0 : off / offCount)) / scale;
-                if (Math.floorMod(firstBeat - phase, perBar) == 0) {
-                    score += 0.3; // most music starts on a downbeat: a pickup needs clear evidence
-                }
-                if (perBar == 4) {
-                    score *= 1.1; // common time is the commoner answer when the evidence is even
-                }
-                if (score > bestScore + 1e-9) {
+                double score = templates.logLikelihood(evidence, perBar, Math.floorMod(firstBeat - phase, perBar));
+                if (score > bestScore) {
                     bestScore = score;
                     bestBeats = perBar;
                     bestPhase = phase;
@@ -66,26 +56,6 @@ public final class MeterEstimator {
 
     static int beatsPerBar(TimeSignature time) {
         return time.isCompound() ? time.totalNumerator() / 3 : time.totalNumerator();
-    }
-
-    /** Accent per beat: onsets within a fifth of a beat, weighted by loudness, length and low pitch. */
-    private static double[] accents(List<PerformedNote> notes, List<Double> beats) {
-        double[] accent = new double[beats.size()];
-        if (beats.size() < 2) {
-            return accent;
-        }
-        int lowest = notes.stream().mapToInt(PerformedNote::midi).min().orElse(60);
-        int highest = notes.stream().mapToInt(PerformedNote::midi).max().orElse(60);
-        double period = (beats.get(beats.size() - 1) - beats.get(0)) / (beats.size() - 1);
-        for (PerformedNote note : notes) {
-            int b = nearest(beats, note.start());
-            if (Math.abs(beats.get(b) - note.start()) > period / 5) {
-                continue;
-            }
-            double low = highest == lowest ? 0 : (double) (highest - note.midi()) / (highest - lowest);
-            accent[b] += note.velocity() / 127.0 * (1 + Math.min(2, note.length() / period) + low);
-        }
-        return accent;
     }
 
     /** True when onsets between beats sit nearer the thirds of the beat than its halves and quarters. */

@@ -1,0 +1,165 @@
+package org.kantor.models.transcription;
+
+import org.kantor.core.Measure;
+import org.kantor.core.Part;
+import org.kantor.core.Rational;
+import org.kantor.core.Score;
+import org.kantor.core.TimeSignature;
+import org.kantor.core.timeline.ScoreToTimeline;
+import org.kantor.core.timeline.TimedNote;
+import org.kantor.core.timeline.Timeline;
+import org.kantor.models.PieceSplit;
+import org.kantor.musicxml.ScoreFiles;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+
+/**
+ * Counts {@link MeterTemplates} on the training split of scores, each played as written at 100
+ * quarter notes a minute with its true beats, and measures on the held-out split how often the
+ * estimator then finds the beats a bar and the downbeat (with the true beats given, so the figure
+ * is the meter model's alone, without beat-tracking errors).
+ */
+public final class MeterTemplateTraining {
+
+    private static final double SECONDS_PER_QUARTER = 0.6;
+
+    /** One piece played from its score: notes, true beats, and the index of a beat that starts a bar. */
+    record Example(String name, List<PerformedNote> notes, List<Double> beats, int perBar, int downbeat, boolean compound) {
+    }
+
+    /** The counts and the held-out figures. */
+    public record Report(MeterTemplates.Counts counts, int trainExamples, int testExamples, int meterRight,
+                         int downbeatRight, Map<String, Integer> confusion) {
+        public String describe() {
+            StringBuilder s = new StringBuilder();
+            s.append(String.format(Locale.ROOT, "learned from %d examples; held out %d: beats a bar right %d (%.3f), "
+                            + "beats a bar and downbeat right %d (%.3f)%n", trainExamples, testExamples, meterRight,
+                    share(meterRight), downbeatRight, share(downbeatRight)));
+            s.append("  true -> estimated beats a bar: ").append(confusion).append('\n');
+            return s.toString();
+        }
+
+        private double share(int count) {
+            return testExamples == 0 ? 0 : (double) count / testExamples;
+        }
+    }
+
+    private MeterTemplateTraining() {
+    }
+
+    /** Learns from the TRAIN pieces of the given score files and tests on their TEST pieces. */
+    public static Report run(Collection<Path> files, Consumer<String> log) {
+        ConcurrentLinkedQueue<Example> train = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Example> test = new ConcurrentLinkedQueue<>();
+        files.parallelStream().forEach(file -> {
+            PieceSplit split = PieceSplit.of(file);
+            if (split == PieceSplit.VALID) {
+                return;
+            }
+            for (Example e : examples(file)) {
+                (split == PieceSplit.TRAIN ? train : test).add(e);
+            }
+        });
+        log.accept(String.format(Locale.ROOT, "%d training and %d held-out examples from %d files", train.size(), test.size(), files.size()));
+        MeterTemplates.Counts counts = new MeterTemplates.Counts();
+        for (Example e : train) {
+            int first = MeterEstimator.nearest(e.beats(), e.notes().get(0).start());
+            int last = Math.max(first, MeterEstimator.nearest(e.beats(), e.notes().get(e.notes().size() - 1).start()));
+            counts.add(e.perBar(), BeatEvidence.of(e.notes(), e.beats(), first, last), Math.floorMod(first - e.downbeat(), e.perBar()));
+        }
+        counts.trainedOn.put("examples", Integer.toString(train.size()));
+        MeterTemplates templates = new MeterTemplates(counts);
+        int meterRight = 0;
+        int downbeatRight = 0;
+        Map<String, Integer> confusion = new TreeMap<>();
+        for (Example e : test) {
+            TimeSignature given = null;
+            MeterEstimator.Meter m = MeterEstimator.estimate(e.notes(), e.beats(), given, templates);
+            int perBar = MeterEstimator.beatsPerBar(m.time());
+            confusion.merge(e.perBar() + "->" + perBar, 1, Integer::sum);
+            if (perBar == e.perBar()) {
+                meterRight++;
+                if (Math.floorMod(m.firstDownbeat() - e.downbeat(), perBar) == 0) {
+                    downbeatRight++;
+                }
+            }
+        }
+        return new Report(counts, train.size(), test.size(), meterRight, downbeatRight, confusion);
+    }
+
+    /** The whole score, and for a song its piano part alone as well; none when the meter is not one the templates know. */
+    static List<Example> examples(Path file) {
+        List<Example> result = new ArrayList<>();
+        Score score;
+        try {
+            score = ScoreFiles.read(file).score();
+        } catch (Exception e) {
+            return result; // unreadable files are the reader's tests' business, not the meter's
+        }
+        String name = file.getFileName().toString();
+        example(name, score).ifPresent(result::add);
+        List<Part> pianos = score.parts().stream().filter(p -> p.staves() == 2).toList();
+        if (score.parts().size() > 1 && pianos.size() == 1) {
+            example(name + " (piano)", new Score(score.title(), score.composer(), pianos)).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    private static java.util.Optional<Example> example(String name, Score score) {
+        Timeline timeline;
+        try {
+            timeline = ScoreToTimeline.convert(score);
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+        if (timeline.notes().size() < 16 || timeline.meters().stream().map(Timeline.MeterChange::time).distinct().count() != 1) {
+            return java.util.Optional.empty();
+        }
+        TimeSignature time = timeline.meters().get(0).time();
+        boolean compound = time.isCompound();
+        boolean simple = !compound && time.beatType() == 4 && !time.isAdditive();
+        int perBar = MeterEstimator.beatsPerBar(time);
+        if (!(simple || compound && time.beatType() == 8) || !MeterTemplates.supports(perBar) || !regularBars(score, time)) {
+            return java.util.Optional.empty();
+        }
+        double beat = time.measureLength().toDouble() / perBar;
+        double pickup = timeline.pickup().toDouble();
+        int before = (int) Math.floor(pickup / beat + 1e-9);
+        double end = timeline.end().toDouble();
+        List<Double> beats = new ArrayList<>();
+        for (int k = -before; pickup + k * beat < end + beat; k++) {
+            beats.add((pickup + k * beat) * SECONDS_PER_QUARTER);
+        }
+        List<PerformedNote> notes = new ArrayList<>();
+        for (TimedNote n : timeline.notes()) {
+            if (!timeline.parts().get(n.part()).instrument().percussion()) {
+                notes.add(new PerformedNote(n.onset().toDouble() * SECONDS_PER_QUARTER, n.offset().toDouble() * SECONDS_PER_QUARTER,
+                        n.midi(), n.velocity()));
+            }
+        }
+        if (notes.size() < 16) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Example(name, notes, beats, perBar, before, compound));
+    }
+
+    /** Every bar but the first and the last is full: no split bars around repeats to throw the downbeats off. */
+    private static boolean regularBars(Score score, TimeSignature time) {
+        List<Measure> measures = score.parts().get(0).measures();
+        Rational full = time.measureLength();
+        for (int i = 1; i < measures.size() - 1; i++) {
+            if (!measures.get(i).length().equals(full)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
