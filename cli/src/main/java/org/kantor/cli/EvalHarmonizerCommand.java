@@ -39,6 +39,10 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
     @Option(names = "--ensemble", defaultValue = "5", description = "Orderings averaged per chorale in 1 and 2 (Coconet: 5; default ${DEFAULT-VALUE}).")
     int ensemble;
 
+    @Option(names = "--transpose", description = "Each member of the ensemble also hears the chorale transposed (0, +1, -1, +2, -2 semitones, "
+            + "where it stays in range): an ensemble of transposed models. Coconet's own figure uses orderings only.")
+    boolean transpose;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -73,10 +77,10 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
     }
 
     private void likelihood(PrintWriter out, HarmonyModel model, List<PianoRoll> test) {
-        var frame = LikelihoodEvaluation.frameWise(model, test, ensemble, seed, progress("1 frame-wise", test.size()));
-        var note = LikelihoodEvaluation.noteWise(model, test, ensemble, seed, progress("1 note-wise", test.size()));
-        out.printf("1. Coconet's NLL protocol on %d JSB test chorales, 16th-note steps, ensemble of %d orderings (nats)%n",
-                test.size(), ensemble);
+        var frame = LikelihoodEvaluation.frameWise(model, test, ensemble, transpose, seed, progress("1 frame-wise", test.size()));
+        var note = LikelihoodEvaluation.noteWise(model, test, ensemble, transpose, seed, progress("1 note-wise", test.size()));
+        out.printf("1. Coconet's NLL protocol on %d JSB test chorales, 16th-note steps, ensemble of %d orderings%s (nats)%n",
+                test.size(), ensemble, transpose ? " and transpositions" : "");
         out.printf("   %-34s %8s %8s %10s %8s%n", "", "Kantor", "+-sem", "units", "Coconet");
         out.printf("   %-34s %8.3f %8.3f %10d %8.2f  (ratio %.2f)%n", "frame-wise NLL per frame", frame.meanNll(), frame.standardError(),
                 frame.units(), PAPER_FRAME_WISE_16TH, frame.meanNll() / PAPER_FRAME_WISE_16TH);
@@ -85,9 +89,9 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
     }
 
     private void conditional(PrintWriter out, HarmonyModel model, List<PianoRoll> test) {
-        var below = LikelihoodEvaluation.belowSoprano(model, test, ensemble, seed, progress("2 ATB given S", test.size()));
-        out.printf("2. NLL of alto, tenor and bass given the soprano, %d chorales, note-wise chain rule, ensemble of %d (nats)%n",
-                test.size(), ensemble);
+        var below = LikelihoodEvaluation.belowSoprano(model, test, ensemble, transpose, seed, progress("2 ATB given S", test.size()));
+        out.printf("2. NLL of alto, tenor and bass given the soprano, %d chorales, note-wise chain rule, ensemble of %d%s (nats)%n",
+                test.size(), ensemble, transpose ? " with transpositions" : "");
         out.printf("   %-34s %8.3f %8.3f %10d%n", "NLL per note (sounding 16th cell)", below.meanNll(), below.standardError(), below.units());
         out.flush();
     }

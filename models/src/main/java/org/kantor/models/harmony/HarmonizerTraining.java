@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.kantor.models.CompactWeights;
 import org.kantor.models.Checkpoints;
 import org.kantor.models.DjlEngine;
 import org.kantor.models.TrainingLog;
@@ -189,11 +190,17 @@ public final class HarmonizerTraining {
     }
 
     /**
-     * Starts from another run's best weights. Where this network is wider (the first convolution reads
+     * Starts from another run's best weights, or from a weights file as the jar ships them. Where this network is wider (the first convolution reads
      * more input features, e.g. beat phases), the old weights fill the leading part and the rest start
      * at zero, so the warm-started network first computes exactly what the old one did.
      */
     static void warmStart(Block block, NDManager manager, Path runFolder) throws IOException {
+        if (Files.isRegularFile(runFolder)) { // a shipped weights file (CompactWeights) of this same network
+            try (var in = Files.newInputStream(runFolder)) {
+                CompactWeights.read(block, manager, in);
+            }
+            return;
+        }
         Progress p = readProgress(runFolder);
         if (p == null) {
             throw new IOException("no training run to start from in " + runFolder);

@@ -38,8 +38,9 @@ public final class LikelihoodEvaluation {
     }
 
     /** Coconet's frame-wise NLL (unit: one frame, its four voices summed). */
-    public static Figure frameWise(HarmonyModel model, List<PianoRoll> pieces, int ensemble, long seed, IntConsumer progress) {
-        OrderlessLikelihood likelihood = new OrderlessLikelihood(model, ensemble);
+    public static Figure frameWise(HarmonyModel model, List<PianoRoll> pieces, int ensemble, boolean transposed, long seed,
+                                   IntConsumer progress) {
+        OrderlessLikelihood likelihood = new OrderlessLikelihood(model, ensemble, transposed);
         Random random = new Random(seed);
         DoubleStream.Builder units = DoubleStream.builder();
         for (int i = 0; i < pieces.size(); i++) {
@@ -52,21 +53,23 @@ public final class LikelihoodEvaluation {
     }
 
     /** Coconet's note-wise NLL (unit: one voice at one step). */
-    public static Figure noteWise(HarmonyModel model, List<PianoRoll> pieces, int ensemble, long seed, IntConsumer progress) {
-        return variables(model, pieces, ALL_VOICES, false, ensemble, seed, progress);
+    public static Figure noteWise(HarmonyModel model, List<PianoRoll> pieces, int ensemble, boolean transposed, long seed,
+                                  IntConsumer progress) {
+        return variables(model, pieces, ALL_VOICES, false, ensemble, transposed, seed, progress);
     }
 
     /**
      * NLL of alto, tenor and bass given the soprano, note-wise chain rule over their variables, per
      * sounding variable (a rest in one of them is not a note to predict).
      */
-    public static Figure belowSoprano(HarmonyModel model, List<PianoRoll> pieces, int ensemble, long seed, IntConsumer progress) {
-        return variables(model, pieces, BELOW_SOPRANO, true, ensemble, seed, progress);
+    public static Figure belowSoprano(HarmonyModel model, List<PianoRoll> pieces, int ensemble, boolean transposed, long seed,
+                                      IntConsumer progress) {
+        return variables(model, pieces, BELOW_SOPRANO, true, ensemble, transposed, seed, progress);
     }
 
     private static Figure variables(HarmonyModel model, List<PianoRoll> pieces, boolean[] voices, boolean soundingOnly,
-            int ensemble, long seed, IntConsumer progress) {
-        OrderlessLikelihood likelihood = new OrderlessLikelihood(model, ensemble);
+            int ensemble, boolean transposed, long seed, IntConsumer progress) {
+        OrderlessLikelihood likelihood = new OrderlessLikelihood(model, ensemble, transposed);
         Random random = new Random(seed);
         DoubleStream.Builder units = DoubleStream.builder();
         for (int i = 0; i < pieces.size(); i++) {

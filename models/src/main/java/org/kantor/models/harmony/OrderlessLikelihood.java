@@ -19,6 +19,9 @@ import java.util.Random;
  *       before it. The unit is the variable.</li>
  * </ul>
  * A silent voice (rests are rare in the data) contributes log 1 = 0, as in the reference code.
+ * Optionally each member of the ensemble also hears the piece transposed (0, +1, -1, +2, -2, ...
+ * semitones, where the notes stay in range): an ensemble of transposed models, still a proper
+ * distribution over the piece, which evens out what the network learned unevenly across keys.
  */
 public final class OrderlessLikelihood {
 
@@ -27,21 +30,40 @@ public final class OrderlessLikelihood {
 
     private final HarmonyModel model;
     private final int ensemble;
+    private final boolean transposed;
 
     /** @param ensemble orderings averaged per piece (Coconet's evaluation uses 5) */
     public OrderlessLikelihood(HarmonyModel model, int ensemble) {
+        this(model, ensemble, false);
+    }
+
+    /** @param transposed whether member e also transposes the piece, by {@link #shift} */
+    public OrderlessLikelihood(HarmonyModel model, int ensemble, boolean transposed) {
         if (ensemble < 1) {
             throw new IllegalArgumentException("the ensemble needs at least one ordering");
         }
         this.model = model;
         this.ensemble = ensemble;
+        this.transposed = transposed;
+    }
+
+    /** Member e's transposition: 0, +1, -1, +2, -2, ..., or 0 where that would leave the model's range. */
+    static int shift(PianoRoll piece, int member) {
+        int magnitude = (member + 1) / 2;
+        int shift = member % 2 == 1 ? magnitude : -magnitude;
+        int[] limits = piece.transpositionLimits();
+        return shift >= limits[0] && shift <= limits[1] ? shift : 0;
+    }
+
+    private PianoRoll member(PianoRoll piece, int e) {
+        return transposed ? piece.transposed(shift(piece, e)) : piece;
     }
 
     /** Log-likelihood of every frame of the piece (natural log, sum over the four voices). */
     public double[] frameLogLikelihoods(PianoRoll piece, Random random) {
         double[][] members = new double[ensemble][];
         for (int e = 0; e < ensemble; e++) {
-            members[e] = frameWise(piece, random);
+            members[e] = frameWise(member(piece, e), random);
         }
         return meanInProbability(members);
     }
@@ -54,7 +76,7 @@ public final class OrderlessLikelihood {
     public double[] noteLogLikelihoods(PianoRoll piece, boolean[] chosenVoices, Random random) {
         double[][] members = new double[ensemble][];
         for (int e = 0; e < ensemble; e++) {
-            members[e] = noteWise(piece, chosenVoices, random);
+            members[e] = noteWise(member(piece, e), chosenVoices, random);
         }
         return meanInProbability(members);
     }

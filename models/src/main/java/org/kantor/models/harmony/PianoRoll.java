@@ -67,6 +67,22 @@ public final class PianoRoll {
         return low > high ? null : new int[] {low, high};
     }
 
+    /** The piece moved by {@code semitones} (rests stay rests); keep within {@link #transpositionLimits}. */
+    public PianoRoll transposed(int semitones) {
+        if (semitones == 0) {
+            return this;
+        }
+        int[][] moved = toArray();
+        for (int[] step : moved) {
+            for (int v = 0; v < step.length; v++) {
+                if (step[v] != SILENT) {
+                    step[v] += semitones;
+                }
+            }
+        }
+        return new PianoRoll(moved);
+    }
+
     /** Semitone shifts that keep every note inside the model's range. */
     public int[] transpositionLimits() {
         int[] r = range();
