@@ -5,11 +5,12 @@ import org.kantor.core.TimeSignature;
 import java.util.List;
 
 /**
- * Guesses the meter and where the bar lines fall from the tracked beats. Each choice of 2, 3 or 4
+ * Guesses the meter and where the bar lines fall from the tracked beats. Each choice of 3 or 4
  * beats a bar and of the downbeat is scored by how likely the evidence at every beat is under
  * {@link MeterTemplates} learned from scores: downbeats bring long notes, low notes and changes of
- * bass; music mostly starts on a downbeat or one beat before it. A beat that divides into three
- * rather than two makes the meter compound (6/8, 9/8, 12/8).
+ * bass and harmony; music mostly starts on a downbeat or one beat before it. Two beats a bar are
+ * written as four (2/4 and 4/4 sound alike without the words and phrasing). A beat that divides
+ * into three rather than two makes the meter compound (9/8, 12/8).
  */
 public final class MeterEstimator {
 

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How often each kind of {@link BeatEvidence} falls on each beat of a bar of 2, 3 and 4 beats, and
+ * How often each kind of {@link BeatEvidence} falls on each beat of a bar of 3 and 4 beats, and
  * on which beat music starts, counted on the training split of the shared scores
  * ({@code kantor train meter}). A meter and downbeat are then scored by the log-likelihood of a
  * performance's beats under the template (naive Bayes with add-one smoothing).
