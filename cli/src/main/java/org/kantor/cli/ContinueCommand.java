@@ -54,13 +54,13 @@ final class ContinueCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         MelodyContinuation.Request request;
-        long s = seed != null ? seed : System.nanoTime() & 0xFFFFFF;
+        long s = Seeds.chosen(seed);
         try {
             request = new MelodyContinuation.Request(measures, variations, temperature, s, part == null ? null : part - 1);
         } catch (IllegalArgumentException e) {
             throw new Kantor.UserError(e.getMessage());
         }
-        List<Path> targets = MelodyOutputs.targets(input, output, variations, overwrite);
+        List<Path> targets = ScoreOutputs.targets(input, output, variations, overwrite);
         ScoreDocument doc = ScoreFiles.read(input);
         MelodyLanguageModel model = MelodyLanguageModel.load();
         List<ScoreDocument> results;
@@ -71,10 +71,8 @@ final class ContinueCommand implements Callable<Integer> {
         } else {
             results = new MelodyContinuation(model, null).continueScore(doc, request);
         }
-        MelodyOutputs.write(out, input.toString(), results, targets);
-        if (seed == null) {
-            out.println("(seed " + s + "; pass --seed " + s + " to get the same result again)");
-        }
+        ScoreOutputs.write(out, input.toString(), results, targets);
+        Seeds.tellHowToRepeat(out, seed, s);
         return Kantor.EXIT_OK;
     }
 }

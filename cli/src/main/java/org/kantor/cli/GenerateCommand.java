@@ -51,22 +51,20 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        long s = seed != null ? seed : System.nanoTime() & 0xFFFFFF;
+        long s = Seeds.chosen(seed);
         MelodyGeneration.Request request;
         try {
             request = new MelodyGeneration.Request(measures, variations, KeySignature.parse(key), TimeSignature.parse(time), temperature, s);
         } catch (IllegalArgumentException e) {
             throw new Kantor.UserError(e.getMessage());
         }
-        List<Path> targets = MelodyOutputs.targets(null, output, variations, overwrite);
+        List<Path> targets = ScoreOutputs.targets(null, output, variations, overwrite);
         List<ScoreDocument> docs = new ArrayList<>();
         for (Score score : new MelodyGeneration(MelodyLatentModel.load()).generate(request)) {
             docs.add(ScoreDocument.fromScore(score, output.getFileName().toString()));
         }
-        MelodyOutputs.write(out, "generated", docs, targets);
-        if (seed == null) {
-            out.println("(seed " + s + "; pass --seed " + s + " to get the same result again)");
-        }
+        ScoreOutputs.write(out, "generated", docs, targets);
+        Seeds.tellHowToRepeat(out, seed, s);
         return Kantor.EXIT_OK;
     }
 }

@@ -11,7 +11,6 @@ import org.kantor.bridge.tools.ToolArguments;
 import org.kantor.models.harmony.HarmonyModel;
 import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFiles;
-import org.kantor.musicxml.ScoreFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -77,26 +76,14 @@ final class HarmonizeCommand implements Callable<Integer> {
         if (variations < 1 || variations > 8) {
             throw new Kantor.UserError("--variations must be between 1 and 8");
         }
-        ScoreFormat format = ScoreFormat.ofFile(output);
-        if (format == null) {
-            throw new Kantor.UserError("cannot tell the format of " + output + " from its extension: use .musicxml, .mxl or .mid");
-        }
-        List<Path> targets = OutputNames.numbered(output, variations);
-        for (Path target : targets) {
-            OutputNames.refuseToOverwrite(input, target, overwrite);
-        }
+        List<Path> targets = ScoreOutputs.targets(input, output, variations, overwrite);
         ScoreDocument doc = ScoreFiles.read(input);
         HarmonizeService.Result result;
         try (HarmonyModel model = HarmonyModel.load()) {
             result = new HarmonizeService(() -> model).harmonize(doc, arguments, variations);
         }
-        for (int i = 0; i < result.scores().size(); i++) {
-            ScoreFiles.write(result.scores().get(i), targets.get(i), format);
-            out.println(input + " -> " + targets.get(i));
-        }
-        if (seed == null) {
-            out.println("(seed " + result.seed() + "; pass --seed " + result.seed() + " to get the same result again)");
-        }
+        ScoreOutputs.write(out, input.toString(), result.scores(), targets);
+        Seeds.tellHowToRepeat(out, seed, result.seed());
         return Kantor.EXIT_OK;
     }
 }

@@ -45,7 +45,7 @@ final class InterpolateCommand implements Callable<Integer> {
         if (steps < 1 || steps > 16) {
             throw new Kantor.UserError("--steps must be 1 to 16, not " + steps);
         }
-        List<Path> targets = MelodyOutputs.targets(first, output, 1, overwrite);
+        List<Path> targets = ScoreOutputs.targets(first, output, 1, overwrite);
         OutputNames.refuseToOverwrite(second, output, overwrite);
         ScoreDocument a = ScoreFiles.read(first);
         ScoreDocument b = ScoreFiles.read(second);
@@ -56,7 +56,7 @@ final class InterpolateCommand implements Callable<Integer> {
             markup.addRehearsalMark(0, section.firstMeasure(), section.mark());
         }
         markup.finish();
-        MelodyOutputs.write(out, first + " + " + second, List.of(doc), targets);
+        ScoreOutputs.write(out, first + " + " + second, List.of(doc), targets);
         return Kantor.EXIT_OK;
     }
 }

@@ -13,7 +13,6 @@ final class BeatEvidence {
 
     /** Number of categories of each feature, in the order {@link #of} writes them. */
     static final int[] CATEGORIES = {4, 5, 3, 3, 3, 4};
-    static final String[] NAMES = {"onsets", "longest note", "low onset", "inside the beat", "bass", "harmony"};
 
     private BeatEvidence() {
     }
@@ -52,8 +51,14 @@ final class BeatEvidence {
         int previousChroma = 0;
         for (int b = first; b <= last; b++) {
             double at = beats.get(b) + tolerance(beats, b);
-            int bass = bassAt(notes, at);
-            int chroma = chromaAt(notes, at);
+            int bass = Integer.MAX_VALUE;
+            int chroma = 0; // the pitch classes sounding, as twelve bits
+            for (PerformedNote note : notes) {
+                if (note.start() <= at && note.end() > at) {
+                    bass = Math.min(bass, note.midi());
+                    chroma |= 1 << Math.floorMod(note.midi(), 12);
+                }
+            }
             features[b - first] = new int[] {
                 relative(onsets[b], meanOnsets, 0.75, 1.25),
                 onsets[b] == 0 ? 0 : longest[b] < 0.75 ? 1 : longest[b] < 1.25 ? 2 : longest[b] < 2.5 ? 3 : 4,
@@ -105,27 +110,5 @@ final class BeatEvidence {
             return 1;
         }
         return added * 2 <= Integer.bitCount(now) ? 2 : 3;
-    }
-
-    /** The pitch classes sounding at {@code time}, as twelve bits. */
-    private static int chromaAt(List<PerformedNote> notes, double time) {
-        int chroma = 0;
-        for (PerformedNote note : notes) {
-            if (note.start() <= time && note.end() > time) {
-                chroma |= 1 << Math.floorMod(note.midi(), 12);
-            }
-        }
-        return chroma;
-    }
-
-    /** The lowest pitch sounding at {@code time}, or MAX_VALUE in silence. */
-    private static int bassAt(List<PerformedNote> notes, double time) {
-        int lowest = Integer.MAX_VALUE;
-        for (PerformedNote note : notes) {
-            if (note.start() <= time && note.end() > time) {
-                lowest = Math.min(lowest, note.midi());
-            }
-        }
-        return lowest;
     }
 }

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
@@ -32,7 +33,7 @@ public final class MeterTemplateTraining {
     private static final double SECONDS_PER_QUARTER = 0.6;
 
     /** One piece played from its score: notes, true beats, and the index of a beat that starts a bar. */
-    record Example(String name, List<PerformedNote> notes, List<Double> beats, int perBar, int downbeat, boolean compound) {
+    record Example(List<PerformedNote> notes, List<Double> beats, int perBar, int downbeat) {
     }
 
     /** The counts and the held-out figures. */
@@ -81,8 +82,7 @@ public final class MeterTemplateTraining {
         int downbeatRight = 0;
         Map<String, Integer> confusion = new TreeMap<>();
         for (Example e : test) {
-            TimeSignature given = null;
-            MeterEstimator.Meter m = MeterEstimator.estimate(e.notes(), e.beats(), given, templates);
+            MeterEstimator.Meter m = MeterEstimator.estimate(e.notes(), e.beats(), null, templates);
             int perBar = MeterEstimator.beatsPerBar(m.time());
             confusion.merge(e.perBar() + "->" + perBar, 1, Integer::sum);
             if (perBar == e.perBar()) {
@@ -104,31 +104,30 @@ public final class MeterTemplateTraining {
         } catch (Exception e) {
             return result; // unreadable files are the reader's tests' business, not the meter's
         }
-        String name = file.getFileName().toString();
-        example(name, score).ifPresent(result::add);
+        example(score).ifPresent(result::add);
         List<Part> pianos = score.parts().stream().filter(p -> p.staves() == 2).toList();
         if (score.parts().size() > 1 && pianos.size() == 1) {
-            example(name + " (piano)", new Score(score.title(), score.composer(), pianos)).ifPresent(result::add);
+            example(new Score(score.title(), score.composer(), pianos)).ifPresent(result::add);
         }
         return result;
     }
 
-    private static java.util.Optional<Example> example(String name, Score score) {
+    private static Optional<Example> example(Score score) {
         Timeline timeline;
         try {
             timeline = ScoreToTimeline.convert(score);
         } catch (RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (timeline.notes().size() < 16 || timeline.meters().stream().map(Timeline.MeterChange::time).distinct().count() != 1) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         TimeSignature time = timeline.meters().get(0).time();
         boolean compound = time.isCompound();
         boolean simple = !compound && time.beatType() == 4 && !time.isAdditive();
         int perBar = MeterEstimator.beatsPerBar(time);
         if (!(simple || compound && time.beatType() == 8) || !MeterTemplates.supports(perBar) || !regularBars(score, time)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double beat = time.measureLength().toDouble() / perBar;
         double pickup = timeline.pickup().toDouble();
@@ -146,9 +145,9 @@ public final class MeterTemplateTraining {
             }
         }
         if (notes.size() < 16) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new Example(name, notes, beats, perBar, before, compound));
+        return Optional.of(new Example(notes, beats, perBar, before));
     }
 
     /** Every bar but the first and the last is full: no split bars around repeats to throw the downbeats off. */

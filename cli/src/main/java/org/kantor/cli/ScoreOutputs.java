@@ -8,10 +8,10 @@ import org.kantor.musicxml.ScoreFileException;
 import org.kantor.musicxml.ScoreFiles;
 import org.kantor.musicxml.ScoreFormat;
 
-/** Output files of the melody tools: checked before any work is done, written atomically after. */
-final class MelodyOutputs {
+/** Output files of the commands that write scores: checked before any work is done, written atomically after. */
+final class ScoreOutputs {
 
-    private MelodyOutputs() {
+    private ScoreOutputs() {
     }
 
     /** OUT, or OUT-1 ... OUT-N; refuses an unknown extension, an input, or an existing file without --overwrite. */
