@@ -1,12 +1,14 @@
 package org.kantor.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import org.kantor.harmonizer.GibbsSampler;
 import org.kantor.harmonizer.SampleQualityEvaluation;
+import org.kantor.models.harmony.HarmonizerTraining;
 import org.kantor.models.harmony.HarmonyModel;
 import org.kantor.models.harmony.JsbChorales;
 import org.kantor.models.harmony.LikelihoodEvaluation;
@@ -43,6 +45,13 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
             + "where it stays in range): an ensemble of transposed models. Coconet's own figure uses orderings only.")
     boolean transpose;
 
+    @Option(names = "--split", defaultValue = "test", description = "Chorales to evaluate: test (the figures to report) or valid "
+            + "(to compare candidate weights without looking at the test split; default ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--run", paramLabel = "FOLDER", description = "Evaluate the best weights of the training run in FOLDER instead of the shipped ones.")
+    Path run;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -57,12 +66,19 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
         if (ensemble < 1 || ensemble > 50) {
             throw new Kantor.UserError("--ensemble must be between 1 and 50 (got " + ensemble + ")");
         }
+        if (!split.equals("test") && !split.equals("valid")) {
+            throw new Kantor.UserError("--split takes test or valid (got " + split + ")");
+        }
+        if (run != null && !Files.isRegularFile(run.resolve(HarmonizerTraining.PROGRESS))) {
+            throw new Kantor.UserError(run + " is not a harmonizer training run (no " + HarmonizerTraining.PROGRESS + " in it)");
+        }
         Path data = SharedData.require("jsb-chorales");
-        List<PianoRoll> test = JsbChorales.load(data).test();
+        JsbChorales chorales = JsbChorales.load(data);
+        List<PianoRoll> test = split.equals("test") ? chorales.test() : chorales.valid();
         if (limit > 0 && limit < test.size()) {
             test = test.subList(0, limit);
         }
-        try (HarmonyModel model = HarmonyModel.load()) {
+        try (HarmonyModel model = run == null ? HarmonyModel.load() : HarmonyModel.fromRun(run)) {
             if (evaluations.contains(1)) {
                 likelihood(out, model, test);
             }
@@ -79,26 +95,27 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
     private void likelihood(PrintWriter out, HarmonyModel model, List<PianoRoll> test) {
         var frame = LikelihoodEvaluation.frameWise(model, test, ensemble, transpose, seed, progress("1 frame-wise", test.size()));
         var note = LikelihoodEvaluation.noteWise(model, test, ensemble, transpose, seed, progress("1 note-wise", test.size()));
-        out.printf("1. Coconet's NLL protocol on %d JSB test chorales, 16th-note steps, ensemble of %d orderings%s (nats)%n",
-                test.size(), ensemble, transpose ? " and transpositions" : "");
+        out.printf("1. Coconet's NLL protocol on %d JSB %s chorales, 16th-note steps, ensemble of %d orderings%s (nats)%n",
+                test.size(), split, ensemble, transpose ? " and transpositions" : "");
         out.printf("   %-34s %8s %8s %10s %8s%n", "", "Kantor", "+-sem", "units", "Coconet");
-        out.printf("   %-34s %8.3f %8.3f %10d %8.2f  (ratio %.2f)%n", "frame-wise NLL per frame", frame.meanNll(), frame.standardError(),
-                frame.units(), PAPER_FRAME_WISE_16TH, frame.meanNll() / PAPER_FRAME_WISE_16TH);
+        out.printf("   %-34s %8.3f %8.3f %10d %8.2f  (ratio %.2f%s)%n", "frame-wise NLL per frame", frame.meanNll(), frame.standardError(),
+                frame.units(), PAPER_FRAME_WISE_16TH, frame.meanNll() / PAPER_FRAME_WISE_16TH,
+                split.equals("test") ? "" : "; the paper's figure is on the test split");
         out.printf("   %-34s %8.3f %8.3f %10d %8s%n", "note-wise NLL per variable", note.meanNll(), note.standardError(), note.units(), "");
         out.flush();
     }
 
     private void conditional(PrintWriter out, HarmonyModel model, List<PianoRoll> test) {
         var below = LikelihoodEvaluation.belowSoprano(model, test, ensemble, transpose, seed, progress("2 ATB given S", test.size()));
-        out.printf("2. NLL of alto, tenor and bass given the soprano, %d chorales, note-wise chain rule, ensemble of %d%s (nats)%n",
-                test.size(), ensemble, transpose ? " with transpositions" : "");
+        out.printf("2. NLL of alto, tenor and bass given the soprano, %d %s chorales, note-wise chain rule, ensemble of %d%s (nats)%n",
+                test.size(), split, ensemble, transpose ? " with transpositions" : "");
         out.printf("   %-34s %8.3f %8.3f %10d%n", "NLL per note (sounding 16th cell)", below.meanNll(), below.standardError(), below.units());
         out.flush();
     }
 
     private void samples(PrintWriter out, HarmonyModel model, List<PianoRoll> test) {
         SampleQualityEvaluation.Result r = SampleQualityEvaluation.run(model, test, GibbsSampler.Settings.defaults(), seed);
-        out.printf("3. Sampled harmonizations of %d JSB test sopranos (default settings, seed %d), faults per note%n", r.chorales(), seed);
+        out.printf("3. Sampled harmonizations of %d JSB %s sopranos (default settings, seed %d), faults per note%n", r.chorales(), split, seed);
         out.printf("   %-28s %12s %12s %8s%n", "rule", "Bach", "Kantor", "ratio");
         row(out, "parallel fifths", r, r.bach().parallelFifths(), r.kantor().parallelFifths());
         row(out, "parallel octaves/unisons", r, r.bach().parallelOctaves(), r.kantor().parallelOctaves());

@@ -45,7 +45,7 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--warm-start", paramLabel = "RUN", description = "Start a new run from the best weights of the run in folder RUN (a wider input starts at zero), or from a weights file of the same network such as the shipped coconet.kw.")
+    @Option(names = "--warm-start", paramLabel = "RUN", description = "Start a new run from the best weights of the run in folder RUN (a wider network, --channels or beat phases, first computes exactly what the old one did), or from a weights file of the same network such as the shipped coconet.kw.")
     Path warmStart;
 
     @Option(names = "--export", paramLabel = "DIR", description = "Do not train: write the run's best weights in --out as the resource files the jar ships, into DIR.")

@@ -86,4 +86,23 @@ class HarmonizeCommandTest {
         assertEquals(before.parts().get(1).measures().get(0), after.parts().get(1).measures().get(0), "alto measure 1 kept");
         assertEquals(before.parts().get(1).measures().size(), after.parts().get(1).measures().size());
     }
+
+    @Test
+    void evaluatesOnTheValidationSplitAndRefusesUnknownSplitsAndRuns(@TempDir Path dir) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.kantor.musicxml.KantorData.corpus("jsb-chorales") != null, "jsb-chorales not found");
+        KantorCliTest.Result r = KantorCliTest.kantor("eval", "harmonizer", "--split", "valid", "--limit", "1", "--evaluations", "1",
+                "--ensemble", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("on 1 JSB valid chorales") && r.out().contains("the paper's figure is on the test split"), r.out());
+        double frameWise = Double.parseDouble(r.out().lines().filter(l -> l.contains("frame-wise NLL per frame")).findFirst()
+                .orElseThrow().trim().split("\\s+")[4]);
+        assertTrue(frameWise > 0.2 && frameWise < 2.0, "a trained model's NLL per frame on one chorale: " + frameWise);
+
+        KantorCliTest.Result badSplit = KantorCliTest.kantor("eval", "harmonizer", "--split", "train");
+        assertEquals(2, badSplit.code());
+        assertTrue(badSplit.err().contains("--split takes test or valid (got train)"), badSplit.err());
+        KantorCliTest.Result notARun = KantorCliTest.kantor("eval", "harmonizer", "--run", dir.toString());
+        assertEquals(2, notARun.code());
+        assertTrue(notARun.err().contains("is not a harmonizer training run"), notARun.err());
+    }
 }

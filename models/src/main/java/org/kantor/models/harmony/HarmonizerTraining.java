@@ -84,7 +84,9 @@ public final class HarmonizerTraining {
                     log.printf("resuming from step %d (best valid NLL so far %s)%n", startStep, best == null ? "-" : String.format("%.4f", best));
                 } else if (settings.warmStart() != null) {
                     warmStart(block, model.getNDManager(), settings.warmStart());
-                    log.printf("starting from the weights of the run in %s%n", settings.warmStart());
+                    // the starting point's figure under this run's masks, so a change of masks can be judged
+                    log.printf("starting from the weights of %s (valid NLL %.4f)%n", settings.warmStart(),
+                            HarmonyEvaluation.quickValidNll(block, model.getNDManager(), data.valid(), settings.crop()));
                 }
                 log.printf("training %s, %d parameters, batch %d x %d steps, %d training chorales%n", settings.config().describe(),
                         Checkpoints.parameterCount(block), settings.batch(), settings.crop(), data.train().size());
@@ -102,8 +104,7 @@ public final class HarmonizerTraining {
                         NDArray m = batch.maskArray(sub);
                         NDArray weights = m.mul(batch.soundingArray(sub));
                         NDArray logits = trainer.forward(RollBatch.networkInput(roll, m, batch.beatPhaseArray(sub))).singletonOrThrow();
-                        NDArray[] nll = HarmonyLoss.nll(logits, roll, weights);
-                        return nll[0].div(nll[1].maximum(1f));
+                        return HarmonyLoss.meanPerExample(logits, roll, weights);
                     }, step, log);
                     lossAverage = TrainingSteps.average(lossAverage, loss);
                     Double valid = null;
@@ -190,9 +191,9 @@ public final class HarmonizerTraining {
     }
 
     /**
-     * Starts from another run's best weights, or from a weights file as the jar ships them. Where this network is wider (the first convolution reads
-     * more input features, e.g. beat phases), the old weights fill the leading part and the rest start
-     * at zero, so the warm-started network first computes exactly what the old one did.
+     * Starts from another run's best weights, or from a weights file as the jar ships them. Where this network is wider (more
+     * channels, or more input features such as beat phases), the old weights fill the leading part as {@link #widened}
+     * says, so the warm-started network first computes exactly what the old one did.
      */
     static void warmStart(Block block, NDManager manager, Path runFolder) throws IOException {
         if (Files.isRegularFile(runFolder)) { // a shipped weights file (CompactWeights) of this same network
@@ -228,21 +229,47 @@ public final class HarmonizerTraining {
                 }
                 long[] t = target.getShape().getShape();
                 long[] s = source.getShape().getShape();
-                StringBuilder leading = new StringBuilder();
-                for (int d = 0; d < t.length; d++) {
-                    if (!widen || t.length != s.length || s[d] > t[d]) {
-                        throw new IOException(file + ": not weights of this network (" + targets.get(i).getKey() + " has shape "
-                                + source.getShape() + ", expected " + target.getShape() + ")");
-                    }
-                    leading.append(d == 0 ? "" : ",").append("0:").append(s[d]);
+                boolean fits = widen && t.length == s.length;
+                for (int d = 0; fits && d < t.length; d++) {
+                    fits = s[d] <= t[d];
                 }
-                NDArray widened = target.zerosLike();
-                widened.set(new ai.djl.ndarray.index.NDIndex(leading.toString()), source);
-                target.set(widened.toByteBuffer());
+                if (!fits) {
+                    throw new IOException(file + ": not weights of this network (" + targets.get(i).getKey() + " has shape "
+                            + source.getShape() + ", expected " + target.getShape() + ")");
+                }
+                target.set(widened(target.toFloatArray(), t, source.toFloatArray(), s));
             }
         } catch (ai.djl.MalformedModelException e) {
             throw new IOException(file + ": not weights of this network (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * A wider array that computes what {@code source} did (Net2Net-style): the old part is copied, old
+     * outputs ignore new inputs (zero), and new outputs keep their fresh initialisation, so they start
+     * out different from one another and learn; a new input feature (e.g. beat phases) starts at zero.
+     */
+    static float[] widened(float[] fresh, long[] shape, float[] source, long[] sourceShape) {
+        float[] out = fresh.clone();
+        int[] index = new int[shape.length];
+        for (int flat = 0; flat < out.length; flat++) {
+            int rest = flat;
+            for (int d = shape.length - 1; d >= 0; d--) {
+                index[d] = (int) (rest % shape[d]);
+                rest /= (int) shape[d];
+            }
+            if (index[0] >= sourceShape[0]) {
+                continue; // a new output (or a new channel's statistics): keep its initialisation
+            }
+            int from = 0;
+            boolean old = true;
+            for (int d = 0; d < shape.length; d++) {
+                old &= index[d] < sourceShape[d];
+                from = from * (int) sourceShape[d] + Math.min(index[d], (int) sourceShape[d] - 1);
+            }
+            out[flat] = old ? source[from] : 0f;
+        }
+        return out;
     }
 
     public static Progress readProgress(Path folder) throws IOException {

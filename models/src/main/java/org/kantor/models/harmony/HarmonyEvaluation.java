@@ -14,8 +14,9 @@ public final class HarmonyEvaluation {
     }
 
     /**
-     * A quick validation figure for training logs: mean NLL per unknown note over fixed orderless masks of
-     * the first {@code crop} steps of every validation chorale (same masks every time, so runs compare).
+     * A quick validation figure for training logs and for choosing a run's best weights: the training
+     * objective (each chorale's mean NLL per unknown note, averaged over chorales) over fixed masks of the
+     * first {@code crop} steps of every validation chorale (same masks every time, so runs compare).
      */
     public static double quickValidNll(Block block, NDManager manager, List<PianoRoll> valid, int crop) {
         Random random = new Random(12345);
@@ -37,9 +38,8 @@ public final class HarmonyEvaluation {
                 NDArray m = batch.maskArray(sub);
                 NDArray logits = block.forward(HarmonizerTraining.inference(sub), RollBatch.networkInput(roll, m, batch.beatPhaseArray(sub)), false)
                         .singletonOrThrow();
-                NDArray[] nll = HarmonyLoss.nll(logits, roll, m.mul(batch.soundingArray(sub)));
-                total += nll[0].getFloat();
-                count += nll[1].getFloat();
+                total += HarmonyLoss.meanPerExample(logits, roll, m.mul(batch.soundingArray(sub))).getFloat() * n;
+                count += n;
             }
         }
         return total / Math.max(count, 1);

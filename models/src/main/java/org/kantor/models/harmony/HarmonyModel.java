@@ -54,6 +54,15 @@ public final class HarmonyModel implements AutoCloseable {
         return create(config, (block, manager) -> HarmonizerTraining.loadWeights(block, config, manager, weights));
     }
 
+    /** The best weights (by validation NLL) of a training run, to judge them before they are shipped. */
+    public static HarmonyModel fromRun(Path runFolder) throws IOException {
+        HarmonizerTraining.Progress progress = HarmonizerTraining.readProgress(runFolder);
+        if (progress == null) {
+            throw new IOException("no training run in " + runFolder);
+        }
+        return fromCheckpoint(progress.config(), HarmonizerTraining.bestWeights(runFolder));
+    }
+
     static HarmonyModel load(CoconetConfig config, InputStream weights) throws IOException {
         return create(config, (block, manager) -> CompactWeights.read(block, manager, weights));
     }

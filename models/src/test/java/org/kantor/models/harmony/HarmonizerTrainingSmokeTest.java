@@ -56,8 +56,8 @@ class HarmonizerTrainingSmokeTest {
     }
 
     @Test
-    void aWarmStartWithBeatPhasesFirstAnswersExactlyAsTheOldNetwork(@TempDir Path dir) throws Exception {
-        CoconetConfig old = new CoconetConfig(16, 2, new int[] {1, 2}, 0);
+    void aWarmStartIntoAWiderNetworkWithBeatPhasesFirstAnswersExactlyAsTheOldNetwork(@TempDir Path dir) throws Exception {
+        CoconetConfig old = new CoconetConfig(12, 2, new int[] {1, 2}, 0);
         new HarmonizerTraining(new HarmonizerTraining.Settings(old, 2, 4, 32, 1e-3f, 2, 2, 7, null), data(), dir,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
         try (HarmonyModel before = HarmonyModel.fromCheckpoint(old, dir.resolve(HarmonizerTraining.WEIGHTS));
@@ -78,5 +78,13 @@ class HarmonizerTrainingSmokeTest {
                     .singletonOrThrow().logSoftmax(3).toFloatArray();
             org.junit.jupiter.api.Assertions.assertArrayEquals(expected, logits, 1e-4f);
         }
+    }
+
+    @Test
+    void newChannelsStartFreshAndOldOutputsIgnoreThem() {
+        // a 2-output, 2-input kernel widened to 3 x 3: old block copied, old outputs read new inputs with 0, new output kept
+        float[] fresh = {9, 9, 9, 9, 9, 9, 9, 9, 9};
+        float[] widened = HarmonizerTraining.widened(fresh, new long[] {3, 3}, new float[] {1, 2, 3, 4}, new long[] {2, 2});
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1, 2, 0, 3, 4, 0, 9, 9, 9}, widened);
     }
 }
