@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
             "  1  Coconet's NLL protocol: frame-wise and note-wise, ensemble of orderings (paper: 0.57 frame-wise at 16ths)",
             "  2  NLL of alto, tenor and bass given the soprano, per note (16th-note variable)",
             "  3  voice-leading faults per note in sampled harmonizations of the test sopranos, beside Bach's own rates",
-            "1 and 2 take about an hour each on two cores for all 77 chorales; --limit runs a quick subset."})
+            "1 and 2 take about two hours together on two cores for all 77 chorales (10 take 15 minutes); --limit runs a quick subset."})
 final class EvalHarmonizerCommand implements Callable<Integer> {
 
     /** Coconet's frame-wise NLL at 16th-note resolution on the JSB test split (Huang et al. 2017, Table 2). */

@@ -27,7 +27,7 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
     @Option(names = "--crop", defaultValue = "64", description = "Crop length in 16th notes (default ${DEFAULT-VALUE}).")
     int crop;
 
-    @Option(names = "--channels", defaultValue = "192", description = "Feature maps (default ${DEFAULT-VALUE}).")
+    @Option(names = "--channels", defaultValue = "256", description = "Feature maps (default ${DEFAULT-VALUE}).")
     int channels;
 
     @Option(names = "--blocks", defaultValue = "16", description = "Residual blocks (default ${DEFAULT-VALUE}).")

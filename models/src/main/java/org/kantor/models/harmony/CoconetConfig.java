@@ -11,7 +11,7 @@ public record CoconetConfig(int channels, int residualBlocks, int[] timeDilation
 
     public static final int STEPS_PER_BEAT = 4;
 
-    public static final CoconetConfig DEFAULT = new CoconetConfig(192, 16, new int[] {1, 2, 4, 8, 16, 32}, STEPS_PER_BEAT);
+    public static final CoconetConfig DEFAULT = new CoconetConfig(256, 16, new int[] {1, 2, 4, 8, 16, 32}, STEPS_PER_BEAT);
 
     /** A tiny network for smoke tests of the training code. */
     public static final CoconetConfig TINY = new CoconetConfig(16, 2, new int[] {1, 2}, STEPS_PER_BEAT);
