@@ -1,7 +1,6 @@
 package org.kantor.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,7 +34,7 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed for orderings and sampling (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Only the first N test chorales (0: all).")
+    @Option(names = "--limit", defaultValue = "0", description = "Only the first N chorales of the split (0: all).")
     int limit;
 
     @Option(names = "--ensemble", defaultValue = "5", description = "Orderings averaged per chorale in 1 and 2 (Coconet: 5; default ${DEFAULT-VALUE}).")
@@ -69,34 +68,34 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
         if (!split.equals("test") && !split.equals("valid")) {
             throw new Kantor.UserError("--split takes test or valid (got " + split + ")");
         }
-        if (run != null && !Files.isRegularFile(run.resolve(HarmonizerTraining.PROGRESS))) {
-            throw new Kantor.UserError(run + " is not a harmonizer training run (no " + HarmonizerTraining.PROGRESS + " in it)");
+        if (run != null && HarmonizerTraining.readProgress(run) == null) {
+            throw new Kantor.UserError(run + " is not a harmonizer training run (no " + HarmonizerTraining.PROGRESS + " and " + HarmonizerTraining.WEIGHTS + " in it)");
         }
         Path data = SharedData.require("jsb-chorales");
-        JsbChorales chorales = JsbChorales.load(data);
-        List<PianoRoll> test = split.equals("test") ? chorales.test() : chorales.valid();
-        if (limit > 0 && limit < test.size()) {
-            test = test.subList(0, limit);
+        JsbChorales jsb = JsbChorales.load(data);
+        List<PianoRoll> chorales = split.equals("test") ? jsb.test() : jsb.valid();
+        if (limit > 0 && limit < chorales.size()) {
+            chorales = chorales.subList(0, limit);
         }
         try (HarmonyModel model = run == null ? HarmonyModel.load() : HarmonyModel.fromRun(run)) {
             if (evaluations.contains(1)) {
-                likelihood(out, model, test);
+                likelihood(out, model, chorales);
             }
             if (evaluations.contains(2)) {
-                conditional(out, model, test);
+                conditional(out, model, chorales);
             }
             if (evaluations.contains(3)) {
-                samples(out, model, test);
+                samples(out, model, chorales);
             }
         }
         return Kantor.EXIT_OK;
     }
 
-    private void likelihood(PrintWriter out, HarmonyModel model, List<PianoRoll> test) {
-        var frame = LikelihoodEvaluation.frameWise(model, test, ensemble, transpose, seed, progress("1 frame-wise", test.size()));
-        var note = LikelihoodEvaluation.noteWise(model, test, ensemble, transpose, seed, progress("1 note-wise", test.size()));
+    private void likelihood(PrintWriter out, HarmonyModel model, List<PianoRoll> chorales) {
+        var frame = LikelihoodEvaluation.frameWise(model, chorales, ensemble, transpose, seed, progress("1 frame-wise", chorales.size()));
+        var note = LikelihoodEvaluation.noteWise(model, chorales, ensemble, transpose, seed, progress("1 note-wise", chorales.size()));
         out.printf("1. Coconet's NLL protocol on %d JSB %s chorales, 16th-note steps, ensemble of %d orderings%s (nats)%n",
-                test.size(), split, ensemble, transpose ? " and transpositions" : "");
+                chorales.size(), split, ensemble, transpose ? " and transpositions" : "");
         out.printf("   %-34s %8s %8s %10s %8s%n", "", "Kantor", "+-sem", "units", "Coconet");
         out.printf("   %-34s %8.3f %8.3f %10d %8.2f  (ratio %.2f%s)%n", "frame-wise NLL per frame", frame.meanNll(), frame.standardError(),
                 frame.units(), PAPER_FRAME_WISE_16TH, frame.meanNll() / PAPER_FRAME_WISE_16TH,
@@ -105,16 +104,16 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void conditional(PrintWriter out, HarmonyModel model, List<PianoRoll> test) {
-        var below = LikelihoodEvaluation.belowSoprano(model, test, ensemble, transpose, seed, progress("2 ATB given S", test.size()));
+    private void conditional(PrintWriter out, HarmonyModel model, List<PianoRoll> chorales) {
+        var below = LikelihoodEvaluation.belowSoprano(model, chorales, ensemble, transpose, seed, progress("2 ATB given S", chorales.size()));
         out.printf("2. NLL of alto, tenor and bass given the soprano, %d %s chorales, note-wise chain rule, ensemble of %d%s (nats)%n",
-                test.size(), split, ensemble, transpose ? " with transpositions" : "");
+                chorales.size(), split, ensemble, transpose ? " with transpositions" : "");
         out.printf("   %-34s %8.3f %8.3f %10d%n", "NLL per note (sounding 16th cell)", below.meanNll(), below.standardError(), below.units());
         out.flush();
     }
 
-    private void samples(PrintWriter out, HarmonyModel model, List<PianoRoll> test) {
-        SampleQualityEvaluation.Result r = SampleQualityEvaluation.run(model, test, GibbsSampler.Settings.defaults(), seed);
+    private void samples(PrintWriter out, HarmonyModel model, List<PianoRoll> chorales) {
+        SampleQualityEvaluation.Result r = SampleQualityEvaluation.run(model, chorales, GibbsSampler.Settings.defaults(), seed);
         out.printf("3. Sampled harmonizations of %d JSB %s sopranos (default settings, seed %d), faults per note%n", r.chorales(), split, seed);
         out.printf("   %-28s %12s %12s %8s%n", "rule", "Bach", "Kantor", "ratio");
         row(out, "parallel fifths", r, r.bach().parallelFifths(), r.kantor().parallelFifths());

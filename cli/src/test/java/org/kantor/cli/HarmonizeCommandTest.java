@@ -105,5 +105,10 @@ class HarmonizeCommandTest {
         KantorCliTest.Result notARun = KantorCliTest.kantor("eval", "harmonizer", "--run", dir.toString());
         assertEquals(2, notARun.code());
         assertTrue(notARun.err().contains("is not a harmonizer training run"), notARun.err());
+        KantorCliTest.Result nothingToExport = KantorCliTest.kantor("train", "harmonizer", "--out", dir.toString(), "--export",
+                dir.resolve("weights").toString());
+        assertEquals(2, nothingToExport.code());
+        assertTrue(nothingToExport.err().contains("nothing to export"), nothingToExport.err());
+        assertFalse(Files.exists(dir.resolve("weights")));
     }
 }

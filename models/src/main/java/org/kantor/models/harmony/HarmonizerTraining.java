@@ -166,14 +166,10 @@ public final class HarmonizerTraining {
      * half-precision resource files the jar ships, and returns the run's progress.
      */
     public static Progress export(Path trainingFolder, Path resourceFolder) throws IOException {
-        Progress p = readProgress(trainingFolder);
-        if (p == null) {
-            throw new IOException("no training run in " + trainingFolder + " (no " + PROGRESS + " and " + WEIGHTS + ")");
-        }
-        try (HarmonyModel model = HarmonyModel.fromCheckpoint(p.config(), bestWeights(trainingFolder))) {
+        try (HarmonyModel model = HarmonyModel.fromRun(trainingFolder)) {
             model.export(resourceFolder);
         }
-        return p;
+        return readProgress(trainingFolder);
     }
 
     /** A run's best weights by validation NLL when it has validated, else its last. */
@@ -261,11 +257,11 @@ public final class HarmonizerTraining {
             if (index[0] >= sourceShape[0]) {
                 continue; // a new output (or a new channel's statistics): keep its initialisation
             }
-            int from = 0;
             boolean old = true;
-            for (int d = 0; d < shape.length; d++) {
-                old &= index[d] < sourceShape[d];
-                from = from * (int) sourceShape[d] + Math.min(index[d], (int) sourceShape[d] - 1);
+            int from = 0;
+            for (int d = 0; d < shape.length && old; d++) {
+                old = index[d] < sourceShape[d];
+                from = from * (int) sourceShape[d] + index[d];
             }
             out[flat] = old ? source[from] : 0f;
         }

@@ -58,7 +58,8 @@ public final class HarmonyModel implements AutoCloseable {
     public static HarmonyModel fromRun(Path runFolder) throws IOException {
         HarmonizerTraining.Progress progress = HarmonizerTraining.readProgress(runFolder);
         if (progress == null) {
-            throw new IOException("no training run in " + runFolder);
+            throw new IOException("no training run in " + runFolder + " (no " + HarmonizerTraining.PROGRESS + " and "
+                    + HarmonizerTraining.WEIGHTS + ")");
         }
         return fromCheckpoint(progress.config(), HarmonizerTraining.bestWeights(runFolder));
     }
