@@ -1,6 +1,7 @@
 package org.kantor.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,6 +52,10 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "FOLDER", description = "Evaluate the best weights of the training run in FOLDER instead of the shipped ones.")
     Path run;
 
+    @Option(names = "--weights", paramLabel = "FOLDER", description = "Evaluate the exported weights in FOLDER (coconet.kw and "
+            + "coconet.json, as train harmonizer --export writes them) instead of the shipped ones.")
+    Path weights;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -71,13 +76,20 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
         if (run != null && HarmonizerTraining.readProgress(run) == null) {
             throw new Kantor.UserError(run + " is not a harmonizer training run (no " + HarmonizerTraining.PROGRESS + " and " + HarmonizerTraining.WEIGHTS + " in it)");
         }
+        if (run != null && weights != null) {
+            throw new Kantor.UserError("--run and --weights each name the weights to evaluate: give one of them");
+        }
+        if (weights != null && !Files.isRegularFile(weights.resolve(HarmonyModel.RESOURCE_WEIGHTS))) {
+            throw new Kantor.UserError(weights + " holds no exported harmony weights (no " + HarmonyModel.RESOURCE_WEIGHTS + " in it)");
+        }
         Path data = SharedData.require("jsb-chorales");
         JsbChorales jsb = JsbChorales.load(data);
         List<PianoRoll> chorales = split.equals("test") ? jsb.test() : jsb.valid();
         if (limit > 0 && limit < chorales.size()) {
             chorales = chorales.subList(0, limit);
         }
-        try (HarmonyModel model = run == null ? HarmonyModel.load() : HarmonyModel.fromRun(run)) {
+        try (HarmonyModel model = run != null ? HarmonyModel.fromRun(run)
+                : weights != null ? HarmonyModel.fromResources(weights) : HarmonyModel.load()) {
             if (evaluations.contains(1)) {
                 likelihood(out, model, chorales);
             }

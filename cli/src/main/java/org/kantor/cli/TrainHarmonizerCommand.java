@@ -2,6 +2,7 @@ package org.kantor.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.kantor.models.CompactWeights;
 import org.kantor.models.harmony.CoconetConfig;
 import org.kantor.models.harmony.HarmonizerTraining;
 import org.kantor.models.harmony.JsbChorales;
@@ -51,6 +52,10 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
     @Option(names = "--export", paramLabel = "DIR", description = "Do not train: write the run's best weights in --out as the resource files the jar ships, into DIR.")
     Path export;
 
+    @Option(names = "--precision", defaultValue = "int8", description = "How --export stores the large weight arrays: int8 "
+            + "(8 bits with a scale per output channel, the size the jar ships) or half (16-bit floats; default ${DEFAULT-VALUE}).")
+    String precision;
+
     @Override
     public Integer call() throws Exception {
         if (export != null) {
@@ -58,7 +63,7 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
                 throw new Kantor.UserError(out + " is not a harmonizer training run (no " + HarmonizerTraining.PROGRESS + " and "
                         + HarmonizerTraining.WEIGHTS + " in it): nothing to export");
             }
-            HarmonizerTraining.Progress p = HarmonizerTraining.export(out, export);
+            HarmonizerTraining.Progress p = HarmonizerTraining.export(out, export, precision());
             System.out.printf("exported step %d (best valid NLL %s) to %s%n", p.step(),
                     p.bestValidNll() == null ? "-" : String.format("%.4f", p.bestValidNll()), export);
             return Kantor.EXIT_OK;
@@ -74,5 +79,13 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
         System.out.printf("done: step %d, valid NLL %.4f (best %.4f), %s of training; weights in %s%n", p.step(),
                 p.lastValidNll(), p.bestValidNll(), String.format("%.1f h", p.seconds() / 3600), out.resolve(HarmonizerTraining.WEIGHTS));
         return Kantor.EXIT_OK;
+    }
+
+    private CompactWeights.Precision precision() {
+        return switch (precision) {
+            case "int8" -> CompactWeights.Precision.INT8;
+            case "half" -> CompactWeights.Precision.HALF;
+            default -> throw new Kantor.UserError("--precision takes int8 or half (got " + precision + ")");
+        };
     }
 }

@@ -110,5 +110,15 @@ class HarmonizeCommandTest {
         assertEquals(2, nothingToExport.code());
         assertTrue(nothingToExport.err().contains("nothing to export"), nothingToExport.err());
         assertFalse(Files.exists(dir.resolve("weights")));
+        KantorCliTest.Result noWeights = KantorCliTest.kantor("eval", "harmonizer", "--weights", dir.toString());
+        assertEquals(2, noWeights.code());
+        assertTrue(noWeights.err().contains("holds no exported harmony weights (no coconet.kw in it)"), noWeights.err());
+        KantorCliTest.Result both = KantorCliTest.kantor("eval", "harmonizer", "--weights", dir.toString(), "--run", dir.toString());
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("give one of them"), both.err());
+        KantorCliTest.Result badPrecision = KantorCliTest.kantor("train", "harmonizer", "--out", dir.toString(), "--export",
+                dir.resolve("weights").toString(), "--precision", "int4");
+        assertEquals(2, badPrecision.code());
+        assertFalse(Files.exists(dir.resolve("weights")));
     }
 }

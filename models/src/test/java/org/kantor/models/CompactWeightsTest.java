@@ -3,6 +3,7 @@ package org.kantor.models;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -49,6 +50,46 @@ class CompactWeightsTest {
             float[] b = copy.forward(new ParameterStore(manager, false), input, false).singletonOrThrow().toFloatArray();
             assertEquals(a.length, b.length);
             assertArrayEquals(a, b, 0.02f);
+        }
+    }
+
+    @Test
+    void eightBitWeightsKeepEachRowWithinHalfAStepOfItsScale() throws Exception {
+        DjlEngine.get();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // 48 channels: kernels of 48 x 48 x 3 values, large enough to be stored in 8 bits
+            Block original = CoconetNet.build(new CoconetConfig(48, 2, new int[] {1, 2}, 4));
+            original.initialize(manager, DataType.FLOAT32, RollBatch.inputShapes(1, 16));
+            ByteArrayOutputStream half = new ByteArrayOutputStream();
+            CompactWeights.write(original, half);
+            ByteArrayOutputStream int8 = new ByteArrayOutputStream();
+            CompactWeights.write(original, int8, CompactWeights.Precision.INT8);
+            assertTrue(int8.size() < half.size(), int8.size() + " bytes in 8 bits, " + half.size() + " in half precision");
+
+            var arrays = CompactWeights.readArrays(new ByteArrayInputStream(int8.toByteArray()));
+            int quantized = 0;
+            for (var p : original.getParameters()) {
+                float[] before = p.getValue().getArray().toFloatArray();
+                float[] after = arrays.get(p.getKey()).values();
+                assertEquals(before.length, after.length, p.getKey());
+                int rows = (int) p.getValue().getArray().getShape().get(0);
+                int columns = before.length / rows;
+                for (int r = 0; r < rows; r++) {
+                    float largest = 0;
+                    for (int c = 0; c < columns; c++) {
+                        largest = Math.max(largest, Math.abs(before[r * columns + c]));
+                    }
+                    for (int c = 0; c < columns; c++) {
+                        // 8 bits: half a step of largest / 127; the small arrays stay in half precision
+                        float allowed = Math.max(largest / 254f * 1.01f, Math.abs(before[r * columns + c]) * 1e-3f) + 1e-7f;
+                        assertEquals(before[r * columns + c], after[r * columns + c], allowed, p.getKey() + " row " + r);
+                    }
+                }
+                if (before.length >= 4096) {
+                    quantized++;
+                }
+            }
+            assertTrue(quantized > 0, "the network has large arrays to quantize");
         }
     }
 

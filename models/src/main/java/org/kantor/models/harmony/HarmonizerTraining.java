@@ -163,11 +163,11 @@ public final class HarmonizerTraining {
 
     /**
      * Converts a run's weights (the best by validation NLL when there is one, else the last) into the
-     * half-precision resource files the jar ships, and returns the run's progress.
+     * resource files the jar ships, and returns the run's progress.
      */
-    public static Progress export(Path trainingFolder, Path resourceFolder) throws IOException {
+    public static Progress export(Path trainingFolder, Path resourceFolder, CompactWeights.Precision precision) throws IOException {
         try (HarmonyModel model = HarmonyModel.fromRun(trainingFolder)) {
-            model.export(resourceFolder);
+            model.export(resourceFolder, precision);
         }
         return readProgress(trainingFolder);
     }

@@ -64,6 +64,18 @@ public final class HarmonyModel implements AutoCloseable {
         return fromCheckpoint(progress.config(), HarmonizerTraining.bestWeights(runFolder));
     }
 
+    /** Weights exported as the jar's resource files ({@link #export}) into a folder, to judge them before they ship. */
+    public static HarmonyModel fromResources(Path folder) throws IOException {
+        Path config = folder.resolve(RESOURCE_CONFIG);
+        Path weights = folder.resolve(RESOURCE_WEIGHTS);
+        if (!Files.isRegularFile(config) || !Files.isRegularFile(weights)) {
+            throw new IOException("no exported harmony weights in " + folder + " (no " + RESOURCE_WEIGHTS + " and " + RESOURCE_CONFIG + ")");
+        }
+        try (InputStream w = Files.newInputStream(weights)) {
+            return load(new Gson().fromJson(Files.readString(config, StandardCharsets.UTF_8), CoconetConfig.class), w);
+        }
+    }
+
     static HarmonyModel load(CoconetConfig config, InputStream weights) throws IOException {
         return create(config, (block, manager) -> CompactWeights.read(block, manager, weights));
     }
@@ -85,10 +97,10 @@ public final class HarmonyModel implements AutoCloseable {
     }
 
     /** Writes the weights and config as the jar resources {@link #load()} reads. */
-    public void export(Path folder) throws IOException {
+    public void export(Path folder, CompactWeights.Precision precision) throws IOException {
         Files.createDirectories(folder);
         try (var out = Files.newOutputStream(folder.resolve(RESOURCE_WEIGHTS))) {
-            CompactWeights.write(block, out);
+            CompactWeights.write(block, out, precision);
         }
         Files.writeString(folder.resolve(RESOURCE_CONFIG), new Gson().toJson(config), StandardCharsets.UTF_8);
     }

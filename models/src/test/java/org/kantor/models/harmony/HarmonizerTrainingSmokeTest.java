@@ -23,6 +23,18 @@ class HarmonizerTrainingSmokeTest {
         return JsbChorales.load(folder);
     }
 
+    /** The chorale's first 32 steps with all four voices unknown from step {@code from} to {@code to}. */
+    private static RollBatch hiddenMiddle(PianoRoll chorale, int from, int to, int beatPhase) {
+        RollBatch batch = RollBatch.allocate(1, 32);
+        float[][] mask = new float[PianoRoll.VOICES][32];
+        for (float[] voice : mask) {
+            java.util.Arrays.fill(voice, from, to, 1f);
+        }
+        batch.put(0, chorale.crop(0, 32), mask);
+        batch.putBeatPhases(0, RollBatch.beatPhases(32, beatPhase));
+        return batch;
+    }
+
     @Test
     void theSplitIsCoconets() throws Exception {
         JsbChorales jsb = data();
@@ -66,18 +78,36 @@ class HarmonizerTrainingSmokeTest {
             widened.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, RollBatch.inputShapes(1, 32));
             HarmonizerTraining.warmStart(widened, manager, dir);
 
-            RollBatch batch = RollBatch.allocate(1, 32);
-            float[][] mask = new float[PianoRoll.VOICES][32];
-            for (float[] voice : mask) {
-                java.util.Arrays.fill(voice, 8, 24, 1f);
-            }
-            batch.put(0, data().valid().get(0).crop(0, 32), mask);
-            batch.putBeatPhases(0, RollBatch.beatPhases(32, 3));
+            RollBatch batch = hiddenMiddle(data().valid().get(0), 8, 24, 3);
             float[] expected = before.logProbabilities(batch, 1.0);
             float[] logits = widened.forward(new ai.djl.training.ParameterStore(manager, false), batch.networkInput(manager), false)
                     .singletonOrThrow().logSoftmax(3).toFloatArray();
             org.junit.jupiter.api.Assertions.assertArrayEquals(expected, logits, 1e-4f);
         }
+    }
+
+    @Test
+    void exportedWeightsAnswerAsTheRunDoesInHalfPrecisionAndInEightBits(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        CoconetConfig config = new CoconetConfig(48, 2, new int[] {1, 2}, 4); // kernels large enough for 8 bits
+        new HarmonizerTraining(new HarmonizerTraining.Settings(config, 2, 4, 32, 1e-3f, 2, 2, 7, null), data(), run,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+        HarmonizerTraining.export(run, dir.resolve("half"), org.kantor.models.CompactWeights.Precision.HALF);
+        HarmonizerTraining.export(run, dir.resolve("int8"), org.kantor.models.CompactWeights.Precision.INT8);
+        assertTrue(Files.size(dir.resolve("int8").resolve(HarmonyModel.RESOURCE_WEIGHTS))
+                < 0.7 * Files.size(dir.resolve("half").resolve(HarmonyModel.RESOURCE_WEIGHTS)), "8 bits make a smaller file");
+
+        RollBatch batch = hiddenMiddle(data().valid().get(1), 4, 28, 0);
+        try (HarmonyModel trained = HarmonyModel.fromRun(run);
+             HarmonyModel half = HarmonyModel.fromResources(dir.resolve("half"));
+             HarmonyModel int8 = HarmonyModel.fromResources(dir.resolve("int8"))) {
+            float[] expected = trained.logProbabilities(batch, 1.0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, half.logProbabilities(batch, 1.0), 0.01f);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, int8.logProbabilities(batch, 1.0), 0.05f);
+        }
+        java.io.IOException none = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> HarmonyModel.fromResources(dir));
+        assertTrue(none.getMessage().contains("no exported harmony weights in " + dir), none.getMessage());
     }
 
     @Test
