@@ -49,6 +49,10 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
     @Option(names = "--warm-start", paramLabel = "RUN", description = "Start a new run from the best weights of the run in folder RUN (a wider network, --channels or beat phases, first computes exactly what the old one did), or from a weights file of the same network such as the shipped coconet.kw.")
     Path warmStart;
 
+    @Option(names = "--dropout", defaultValue = "0", description = "Share of each residual block's activations dropped while "
+            + "training, against overfitting (0 to 0.5; default ${DEFAULT-VALUE}: none).")
+    float dropout;
+
     @Option(names = "--export", paramLabel = "DIR", description = "Do not train: write the run's best weights in --out as the resource files the jar ships, into DIR.")
     Path export;
 
@@ -72,9 +76,12 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
         if (steps < 1 || batch < 1 || crop < 8 || channels < 1 || blocks < 0 || checkpointEvery < 1 || validateEvery < 1) {
             throw new Kantor.UserError("steps, batch, channels and intervals must be positive, and --crop at least 8");
         }
+        if (!(dropout >= 0 && dropout <= 0.5f)) {
+            throw new Kantor.UserError("--dropout must be between 0 and 0.5 (got " + dropout + ")");
+        }
         CoconetConfig config = new CoconetConfig(channels, blocks, CoconetConfig.DEFAULT.timeDilations(), CoconetConfig.DEFAULT.beatPhases());
         HarmonizerTraining.Settings settings = new HarmonizerTraining.Settings(config, steps, batch, crop, learningRate,
-                checkpointEvery, validateEvery, seed, warmStart);
+                checkpointEvery, validateEvery, seed, warmStart, dropout);
         HarmonizerTraining.Progress p = new HarmonizerTraining(settings, JsbChorales.load(data), out, System.out).run();
         System.out.printf("done: step %d, valid NLL %.4f (best %.4f), %s of training; weights in %s%n", p.step(),
                 p.lastValidNll(), p.bestValidNll(), String.format("%.1f h", p.seconds() / 3600), out.resolve(HarmonizerTraining.WEIGHTS));

@@ -10,6 +10,7 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.BatchNorm;
 import java.util.List;
 
@@ -35,6 +36,14 @@ public final class CoconetNet {
     }
 
     public static Block build(CoconetConfig config) {
+        return build(config, 0f);
+    }
+
+    /**
+     * @param dropout the share of each residual block's activations dropped while training (0: none); it has no
+     *     weights, so a network trained with it loads into one built without it
+     */
+    public static Block build(CoconetConfig config, float dropout) {
         int c = config.channels();
         SequentialBlock net = new SequentialBlock();
         net.add(new LambdaBlock(input -> toFrames(input, config.beatPhases() > 0), "toFrames"));
@@ -47,6 +56,9 @@ public final class CoconetNet {
             residual.add(Conv1d.builder().setKernelShape(new Shape(3)).optDilation(new Shape(d)).optPadding(new Shape(d)).setFilters(c).build());
             residual.add(BatchNorm.builder().build());
             residual.add(Activation.reluBlock());
+            if (dropout > 0) {
+                residual.add(Dropout.builder().optRate(dropout).build());
+            }
             net.add(new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())),
                     List.of(residual, Blocks.identityBlock())));
         }

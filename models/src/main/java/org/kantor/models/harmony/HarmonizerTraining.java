@@ -32,7 +32,13 @@ public final class HarmonizerTraining {
 
     /** Everything a run is asked to do. */
     public record Settings(CoconetConfig config, int steps, int batch, int crop, float learningRate, int checkpointEvery,
-                           int validateEvery, long seed, Path warmStart) {
+                           int validateEvery, long seed, Path warmStart, float dropout) {
+        /** Without dropout. */
+        public Settings(CoconetConfig config, int steps, int batch, int crop, float learningRate, int checkpointEvery,
+                        int validateEvery, long seed, Path warmStart) {
+            this(config, steps, batch, crop, learningRate, checkpointEvery, validateEvery, seed, warmStart, 0f);
+        }
+
         public static Settings defaults() {
             return new Settings(CoconetConfig.DEFAULT, 30_000, 16, 64, 2e-3f, 250, 1000, 1, null);
         }
@@ -40,7 +46,7 @@ public final class HarmonizerTraining {
 
     /** What is written beside the weights: the run so far. */
     public record Progress(int step, double lastLoss, Double lastValidNll, Double bestValidNll, double seconds,
-                           int channels, int residualBlocks, int[] timeDilations, int beatPhases, int batch, int crop, float learningRate, long seed) {
+                           int channels, int residualBlocks, int[] timeDilations, int beatPhases, int batch, int crop, float learningRate, long seed, float dropout) {
         /** The network the run trains. */
         public CoconetConfig config() {
             return new CoconetConfig(channels, residualBlocks, timeDilations, beatPhases);
@@ -71,7 +77,7 @@ public final class HarmonizerTraining {
         int startStep = previous == null ? 0 : previous.step();
         double secondsBefore = previous == null ? 0 : previous.seconds();
         Double best = previous == null ? null : previous.bestValidNll();
-        Block block = CoconetNet.build(settings.config());
+        Block block = CoconetNet.build(settings.config(), settings.dropout());
         try (Model model = Model.newInstance("coconet")) {
             model.setBlock(block);
             Tracker schedule = TrainingSteps.cosineSchedule(startStep, settings.steps(), WARM_UP_STEPS, settings.learningRate());
@@ -80,7 +86,7 @@ public final class HarmonizerTraining {
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
                 trainer.initialize(RollBatch.inputShapes(settings.batch(), settings.crop()));
                 if (previous != null) {
-                    loadWeights(block, settings.config(), model.getNDManager(), folder.resolve(WEIGHTS));
+                    loadWeights(block, settings.config(), previous.dropout(), model.getNDManager(), folder.resolve(WEIGHTS));
                     log.printf("resuming from step %d (best valid NLL so far %s)%n", startStep, best == null ? "-" : String.format("%.4f", best));
                 } else if (settings.warmStart() != null) {
                     warmStart(block, model.getNDManager(), settings.warmStart());
@@ -88,8 +94,9 @@ public final class HarmonizerTraining {
                     log.printf("starting from the weights of %s (valid NLL %.4f)%n", settings.warmStart(),
                             HarmonyEvaluation.quickValidNll(block, model.getNDManager(), data.valid(), settings.crop()));
                 }
-                log.printf("training %s, %d parameters, batch %d x %d steps, %d training chorales%n", settings.config().describe(),
-                        Checkpoints.parameterCount(block), settings.batch(), settings.crop(), data.train().size());
+                log.printf("training %s, %d parameters, batch %d x %d steps, %s%d training chorales%n", settings.config().describe(),
+                        Checkpoints.parameterCount(block), settings.batch(), settings.crop(),
+                        settings.dropout() > 0 ? String.format("dropout %.2f, ", settings.dropout()) : "", data.train().size());
                 Random random = new Random(settings.seed() * 1_000_003L + startStep);
                 RollBatch batch = RollBatch.allocate(settings.batch(), settings.crop());
                 float[][] mask = new float[PianoRoll.VOICES][settings.crop()];
@@ -124,7 +131,8 @@ public final class HarmonizerTraining {
                         Checkpoints.save(block, folder.resolve(WEIGHTS));
                         CoconetConfig c = settings.config();
                         writeProgress(folder, new Progress(step, lossAverage, lastValid, best, seconds, c.channels(), c.residualBlocks(),
-                                c.timeDilations(), c.beatPhases(), settings.batch(), settings.crop(), settings.learningRate(), settings.seed()));
+                                c.timeDilations(), c.beatPhases(), settings.batch(), settings.crop(), settings.learningRate(), settings.seed(),
+                                settings.dropout()));
                     }
                 }
             }
@@ -181,9 +189,10 @@ public final class HarmonizerTraining {
     /**
      * Loads a checkpoint into an initialized block by copying the values into its existing arrays: a trainer
      * keeps references to those arrays, so replacing them would train one set of weights and save another.
+     * @param savedDropout the dropout of the network that saved the checkpoint: its layout follows the blocks
      */
-    static void loadWeights(Block block, CoconetConfig config, NDManager manager, Path file) throws IOException {
-        copyWeights(block, config, manager, file, false);
+    static void loadWeights(Block block, CoconetConfig config, float savedDropout, NDManager manager, Path file) throws IOException {
+        copyWeights(block, config, savedDropout, manager, file, false);
     }
 
     /**
@@ -202,14 +211,15 @@ public final class HarmonizerTraining {
         if (p == null) {
             throw new IOException("no training run to start from in " + runFolder);
         }
-        copyWeights(block, p.config(), manager, bestWeights(runFolder), true);
+        copyWeights(block, p.config(), p.dropout(), manager, bestWeights(runFolder), true);
     }
 
-    /** Copies a checkpoint of a {@code config} network into {@code block}'s arrays, zero-padding wider ones if asked. */
-    private static void copyWeights(Block block, CoconetConfig config, NDManager manager, Path file, boolean widen) throws IOException {
+    /** Copies a checkpoint of a {@code config} network (trained with {@code savedDropout}) into {@code block}'s arrays, zero-padding wider ones if asked. */
+    private static void copyWeights(Block block, CoconetConfig config, float savedDropout, NDManager manager, Path file, boolean widen)
+            throws IOException {
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)));
              NDManager scratch = manager.newSubManager()) {
-            Block loaded = CoconetNet.build(config);
+            Block loaded = CoconetNet.build(config, savedDropout);
             loaded.loadParameters(scratch, in);
             var targets = block.getParameters();
             var sources = loaded.getParameters();

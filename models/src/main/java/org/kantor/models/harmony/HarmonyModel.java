@@ -51,7 +51,12 @@ public final class HarmonyModel implements AutoCloseable {
 
     /** Weights from a training folder: the float32 checkpoint a run writes. */
     public static HarmonyModel fromCheckpoint(CoconetConfig config, Path weights) throws IOException {
-        return create(config, (block, manager) -> HarmonizerTraining.loadWeights(block, config, manager, weights));
+        return fromCheckpoint(config, 0f, weights);
+    }
+
+    /** @param trainedDropout the dropout the run trained with (it shapes the checkpoint's layout, not the answers) */
+    static HarmonyModel fromCheckpoint(CoconetConfig config, float trainedDropout, Path weights) throws IOException {
+        return create(config, (block, manager) -> HarmonizerTraining.loadWeights(block, config, trainedDropout, manager, weights));
     }
 
     /** The best weights (by validation NLL) of a training run, to judge them before they are shipped. */
@@ -61,7 +66,7 @@ public final class HarmonyModel implements AutoCloseable {
             throw new IOException("no training run in " + runFolder + " (no " + HarmonizerTraining.PROGRESS + " and "
                     + HarmonizerTraining.WEIGHTS + ")");
         }
-        return fromCheckpoint(progress.config(), HarmonizerTraining.bestWeights(runFolder));
+        return fromCheckpoint(progress.config(), progress.dropout(), HarmonizerTraining.bestWeights(runFolder));
     }
 
     /** Weights exported as the jar's resource files ({@link #export}) into a folder, to judge them before they ship. */

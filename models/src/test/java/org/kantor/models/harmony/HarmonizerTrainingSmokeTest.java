@@ -111,6 +111,23 @@ class HarmonizerTrainingSmokeTest {
     }
 
     @Test
+    void aRunTrainedWithDropoutResumesAndLoadsIntoTheNetworkThatAnswers(@TempDir Path dir) throws Exception {
+        HarmonizerTraining.Settings settings = new HarmonizerTraining.Settings(CoconetConfig.TINY, 2, 4, 32, 1e-3f, 2, 2, 7, null, 0.2f);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new HarmonizerTraining(settings, data(), dir, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("dropout 0.20"), log.toString(StandardCharsets.UTF_8));
+        assertEquals(0.2f, HarmonizerTraining.readProgress(dir).dropout());
+        HarmonizerTraining.Settings longer = new HarmonizerTraining.Settings(CoconetConfig.TINY, 3, 4, 32, 1e-3f, 2, 2, 7, null, 0.2f);
+        assertEquals(3, new HarmonizerTraining(longer, data(), dir, new PrintStream(log, true, StandardCharsets.UTF_8)).run().step());
+
+        RollBatch batch = hiddenMiddle(data().valid().get(2), 8, 16, 1);
+        try (HarmonyModel model = HarmonyModel.fromRun(dir)) {
+            // dropout is off when the model answers: the same question gets the same answer
+            org.junit.jupiter.api.Assertions.assertArrayEquals(model.logProbabilities(batch, 1.0), model.logProbabilities(batch, 1.0));
+        }
+    }
+
+    @Test
     void newChannelsStartFreshAndOldOutputsIgnoreThem() {
         // a 2-output, 2-input kernel widened to 3 x 3: old block copied, old outputs read new inputs with 0, new output kept
         float[] fresh = {9, 9, 9, 9, 9, 9, 9, 9, 9};
