@@ -73,11 +73,11 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
         if (!split.equals("test") && !split.equals("valid")) {
             throw new Kantor.UserError("--split takes test or valid (got " + split + ")");
         }
-        if (run != null && HarmonizerTraining.readProgress(run) == null) {
-            throw new Kantor.UserError(run + " is not a harmonizer training run (no " + HarmonizerTraining.PROGRESS + " and " + HarmonizerTraining.WEIGHTS + " in it)");
-        }
         if (run != null && weights != null) {
             throw new Kantor.UserError("--run and --weights each name the weights to evaluate: give one of them");
+        }
+        if (run != null && HarmonizerTraining.readProgress(run) == null) {
+            throw new Kantor.UserError(run + " is not a harmonizer training run (no " + HarmonizerTraining.PROGRESS + " and " + HarmonizerTraining.WEIGHTS + " in it)");
         }
         if (weights != null && !Files.isRegularFile(weights.resolve(HarmonyModel.RESOURCE_WEIGHTS))) {
             throw new Kantor.UserError(weights + " holds no exported harmony weights (no " + HarmonyModel.RESOURCE_WEIGHTS + " in it)");

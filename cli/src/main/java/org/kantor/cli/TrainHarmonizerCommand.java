@@ -63,11 +63,12 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (export != null) {
+            CompactWeights.Precision storage = precision();
             if (HarmonizerTraining.readProgress(out) == null) {
                 throw new Kantor.UserError(out + " is not a harmonizer training run (no " + HarmonizerTraining.PROGRESS + " and "
                         + HarmonizerTraining.WEIGHTS + " in it): nothing to export");
             }
-            HarmonizerTraining.Progress p = HarmonizerTraining.export(out, export, precision());
+            HarmonizerTraining.Progress p = HarmonizerTraining.export(out, export, storage);
             System.out.printf("exported step %d (best valid NLL %s) to %s%n", p.step(),
                     p.bestValidNll() == null ? "-" : String.format("%.4f", p.bestValidNll()), export);
             return Kantor.EXIT_OK;

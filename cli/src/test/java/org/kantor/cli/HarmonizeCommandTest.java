@@ -119,6 +119,7 @@ class HarmonizeCommandTest {
         KantorCliTest.Result badPrecision = KantorCliTest.kantor("train", "harmonizer", "--out", dir.toString(), "--export",
                 dir.resolve("weights").toString(), "--precision", "int4");
         assertEquals(2, badPrecision.code());
+        assertTrue(badPrecision.err().contains("--precision takes int8 or half (got int4)"), badPrecision.err());
         assertFalse(Files.exists(dir.resolve("weights")));
     }
 }
