@@ -29,7 +29,7 @@ final class BenchHarmonizeCommand implements Callable<Integer> {
                 f.measures(), f.harmonizeMillis());
         out.printf("  Gibbs steps per second   %8.1f%n", f.gibbsStepsPerSecond());
         out.printf("  parameters               %8d%n", f.parameters());
-        out.printf("  weights                  %8.2f MB (half precision, gzipped)%n", f.weightBytes() / 1e6);
+        out.printf("  weights                  %8.2f MB (kernels in 8 bits, the rest in half precision, gzipped)%n", f.weightBytes() / 1e6);
         return Kantor.EXIT_OK;
     }
 }
