@@ -1,7 +1,6 @@
 package org.kantor.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -79,8 +78,9 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
         if (run != null && HarmonizerTraining.readProgress(run) == null) {
             throw new Kantor.UserError(run + " is not a harmonizer training run (no " + HarmonizerTraining.PROGRESS + " and " + HarmonizerTraining.WEIGHTS + " in it)");
         }
-        if (weights != null && !Files.isRegularFile(weights.resolve(HarmonyModel.RESOURCE_WEIGHTS))) {
-            throw new Kantor.UserError(weights + " holds no exported harmony weights (no " + HarmonyModel.RESOURCE_WEIGHTS + " in it)");
+        if (weights != null && !HarmonyModel.hasResources(weights)) {
+            throw new Kantor.UserError(weights + " holds no exported harmony weights (no " + HarmonyModel.RESOURCE_WEIGHTS + " and "
+                    + HarmonyModel.RESOURCE_CONFIG + " in it)");
         }
         Path data = SharedData.require("jsb-chorales");
         JsbChorales jsb = JsbChorales.load(data);

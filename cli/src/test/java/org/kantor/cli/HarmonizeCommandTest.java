@@ -112,7 +112,7 @@ class HarmonizeCommandTest {
         assertFalse(Files.exists(dir.resolve("weights")));
         KantorCliTest.Result noWeights = KantorCliTest.kantor("eval", "harmonizer", "--weights", dir.toString());
         assertEquals(2, noWeights.code());
-        assertTrue(noWeights.err().contains("holds no exported harmony weights (no coconet.kw in it)"), noWeights.err());
+        assertTrue(noWeights.err().contains("holds no exported harmony weights (no coconet.kw and coconet.json in it)"), noWeights.err());
         KantorCliTest.Result both = KantorCliTest.kantor("eval", "harmonizer", "--weights", dir.toString(), "--run", dir.toString());
         assertEquals(2, both.code());
         assertTrue(both.err().contains("give one of them"), both.err());

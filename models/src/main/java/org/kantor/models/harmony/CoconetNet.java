@@ -40,8 +40,9 @@ public final class CoconetNet {
     }
 
     /**
-     * @param dropout the share of each residual block's activations dropped while training (0: none); it has no
-     *     weights, so a network trained with it loads into one built without it
+     * @param dropout the share of each residual block's activations dropped while training (0: none). It has no
+     *     weights, so shipped weights (matched by name) load into a network built without it; a training
+     *     checkpoint's layout follows the blocks, so it loads only into a network built with the same setting
      */
     public static Block build(CoconetConfig config, float dropout) {
         int c = config.channels();

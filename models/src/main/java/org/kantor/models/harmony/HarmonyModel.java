@@ -44,8 +44,7 @@ public final class HarmonyModel implements AutoCloseable {
             if (c == null || w == null) {
                 throw new IOException("the harmony model's weights are not in this build (resource " + RESOURCE_WEIGHTS + " missing)");
             }
-            CoconetConfig config = new Gson().fromJson(new InputStreamReader(c, StandardCharsets.UTF_8), CoconetConfig.class);
-            return load(config, w);
+            return load(c, w);
         }
     }
 
@@ -71,14 +70,22 @@ public final class HarmonyModel implements AutoCloseable {
 
     /** Weights exported as the jar's resource files ({@link #export}) into a folder, to judge them before they ship. */
     public static HarmonyModel fromResources(Path folder) throws IOException {
-        Path config = folder.resolve(RESOURCE_CONFIG);
-        Path weights = folder.resolve(RESOURCE_WEIGHTS);
-        if (!Files.isRegularFile(config) || !Files.isRegularFile(weights)) {
+        if (!hasResources(folder)) {
             throw new IOException("no exported harmony weights in " + folder + " (no " + RESOURCE_WEIGHTS + " and " + RESOURCE_CONFIG + ")");
         }
-        try (InputStream w = Files.newInputStream(weights)) {
-            return load(new Gson().fromJson(Files.readString(config, StandardCharsets.UTF_8), CoconetConfig.class), w);
+        try (InputStream c = Files.newInputStream(folder.resolve(RESOURCE_CONFIG));
+             InputStream w = Files.newInputStream(folder.resolve(RESOURCE_WEIGHTS))) {
+            return load(c, w);
         }
+    }
+
+    /** Whether a folder holds exported weights that {@link #fromResources} can load. */
+    public static boolean hasResources(Path folder) {
+        return Files.isRegularFile(folder.resolve(RESOURCE_CONFIG)) && Files.isRegularFile(folder.resolve(RESOURCE_WEIGHTS));
+    }
+
+    private static HarmonyModel load(InputStream config, InputStream weights) throws IOException {
+        return load(new Gson().fromJson(new InputStreamReader(config, StandardCharsets.UTF_8), CoconetConfig.class), weights);
     }
 
     static HarmonyModel load(CoconetConfig config, InputStream weights) throws IOException {
