@@ -75,8 +75,13 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
         if (run != null && weights != null) {
             throw new Kantor.UserError("--run and --weights each name the weights to evaluate: give one of them");
         }
-        if (run != null && HarmonizerTraining.readProgress(run) == null) {
+        HarmonizerTraining.Progress trained = run == null ? null : HarmonizerTraining.readProgress(run);
+        if (run != null && trained == null) {
             throw new Kantor.UserError(run + " is not a harmonizer training run (no " + HarmonizerTraining.PROGRESS + " and " + HarmonizerTraining.WEIGHTS + " in it)");
+        }
+        if (trained != null && trained.withValidationChorales() && split.equals("valid")) {
+            throw new Kantor.UserError(run + " was trained on the validation chorales (--chorales train+valid): "
+                    + "its figures on them say nothing; evaluate it on --split test");
         }
         if (weights != null && !HarmonyModel.hasResources(weights)) {
             throw new Kantor.UserError(weights + " holds no exported harmony weights (no " + HarmonyModel.RESOURCE_WEIGHTS + " and "

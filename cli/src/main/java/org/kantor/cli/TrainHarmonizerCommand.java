@@ -53,6 +53,11 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
             + "training, against overfitting (0 to 0.5; default ${DEFAULT-VALUE}: none).")
     float dropout;
 
+    @Option(names = "--chorales", defaultValue = "train", description = "What to train on: train (the train split; the "
+            + "validation split measures progress) or train+valid (both, for a final model once a schedule has been chosen on "
+            + "train alone: no validation figure, the last weights are the result; default ${DEFAULT-VALUE}).")
+    String chorales;
+
     @Option(names = "--export", paramLabel = "DIR", description = "Do not train: write the run's best weights in --out as the resource files the jar ships, into DIR.")
     Path export;
 
@@ -73,6 +78,9 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
                     p.bestValidNll() == null ? "-" : String.format("%.4f", p.bestValidNll()), export);
             return Kantor.EXIT_OK;
         }
+        if (!chorales.equals("train") && !chorales.equals("train+valid")) {
+            throw new Kantor.UserError("--chorales takes train or train+valid (got " + chorales + ")");
+        }
         Path data = SharedData.require("jsb-chorales");
         if (steps < 1 || batch < 1 || crop < 8 || channels < 1 || blocks < 0 || checkpointEvery < 1 || validateEvery < 1) {
             throw new Kantor.UserError("steps, batch, channels and intervals must be positive, and --crop at least 8");
@@ -82,10 +90,12 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
         }
         CoconetConfig config = new CoconetConfig(channels, blocks, CoconetConfig.DEFAULT.timeDilations(), CoconetConfig.DEFAULT.beatPhases());
         HarmonizerTraining.Settings settings = new HarmonizerTraining.Settings(config, steps, batch, crop, learningRate,
-                checkpointEvery, validateEvery, seed, warmStart, dropout);
+                checkpointEvery, validateEvery, seed, warmStart, dropout, chorales.equals("train+valid"));
         HarmonizerTraining.Progress p = new HarmonizerTraining(settings, JsbChorales.load(data), out, System.out).run();
-        System.out.printf("done: step %d, valid NLL %.4f (best %.4f), %s of training; weights in %s%n", p.step(),
-                p.lastValidNll(), p.bestValidNll(), String.format("%.1f h", p.seconds() / 3600), out.resolve(HarmonizerTraining.WEIGHTS));
+        System.out.printf("done: step %d, %s, %s of training; weights in %s%n", p.step(),
+                p.lastValidNll() == null ? "no validation figure (trained on the validation chorales)"
+                        : String.format("valid NLL %.4f (best %.4f)", p.lastValidNll(), p.bestValidNll()),
+                String.format("%.1f h", p.seconds() / 3600), out.resolve(HarmonizerTraining.WEIGHTS));
         return Kantor.EXIT_OK;
     }
 

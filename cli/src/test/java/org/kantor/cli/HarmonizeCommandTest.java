@@ -122,4 +122,21 @@ class HarmonizeCommandTest {
         assertTrue(badPrecision.err().contains("--precision takes int8 or half (got int4)"), badPrecision.err());
         assertFalse(Files.exists(dir.resolve("weights")));
     }
+
+    @Test
+    void aRunTrainedOnTheValidationChoralesIsNotEvaluatedOnThem(@TempDir Path dir) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.kantor.musicxml.KantorData.corpus("jsb-chorales") != null, "jsb-chorales not found");
+        KantorCliTest.Result badChorales = KantorCliTest.kantor("train", "harmonizer", "--out", dir.resolve("x").toString(), "--chorales", "all");
+        assertEquals(2, badChorales.code());
+        assertTrue(badChorales.err().contains("--chorales takes train or train+valid (got all)"), badChorales.err());
+        assertFalse(Files.exists(dir.resolve("x")));
+
+        Path run = dir.resolve("final");
+        KantorCliTest.Result trained = KantorCliTest.kantor("train", "harmonizer", "--out", run.toString(), "--chorales", "train+valid",
+                "--steps", "1", "--batch", "2", "--crop", "16", "--channels", "8", "--blocks", "1");
+        assertEquals(0, trained.code(), trained.err());
+        KantorCliTest.Result onValid = KantorCliTest.kantor("eval", "harmonizer", "--run", run.toString(), "--split", "valid");
+        assertEquals(2, onValid.code());
+        assertTrue(onValid.err().contains("was trained on the validation chorales"), onValid.err());
+    }
 }

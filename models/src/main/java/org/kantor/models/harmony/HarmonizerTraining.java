@@ -30,13 +30,23 @@ import org.kantor.models.TrainingSteps;
  */
 public final class HarmonizerTraining {
 
-    /** Everything a run is asked to do. */
+    /**
+     * Everything a run is asked to do.
+     * @param withValidationChorales train on the validation chorales too (a final model, once a schedule has been chosen on
+     *     the train split alone): the run then has no validation figure, and its last weights are its result
+     */
     public record Settings(CoconetConfig config, int steps, int batch, int crop, float learningRate, int checkpointEvery,
-                           int validateEvery, long seed, Path warmStart, float dropout) {
-        /** Without dropout. */
+                           int validateEvery, long seed, Path warmStart, float dropout, boolean withValidationChorales) {
+        /** Without dropout, on the train split. */
         public Settings(CoconetConfig config, int steps, int batch, int crop, float learningRate, int checkpointEvery,
                         int validateEvery, long seed, Path warmStart) {
             this(config, steps, batch, crop, learningRate, checkpointEvery, validateEvery, seed, warmStart, 0f);
+        }
+
+        /** On the train split. */
+        public Settings(CoconetConfig config, int steps, int batch, int crop, float learningRate, int checkpointEvery,
+                        int validateEvery, long seed, Path warmStart, float dropout) {
+            this(config, steps, batch, crop, learningRate, checkpointEvery, validateEvery, seed, warmStart, dropout, false);
         }
 
         public static Settings defaults() {
@@ -46,7 +56,8 @@ public final class HarmonizerTraining {
 
     /** What is written beside the weights: the run so far. */
     public record Progress(int step, double lastLoss, Double lastValidNll, Double bestValidNll, double seconds,
-                           int channels, int residualBlocks, int[] timeDilations, int beatPhases, int batch, int crop, float learningRate, long seed, float dropout) {
+                           int channels, int residualBlocks, int[] timeDilations, int beatPhases, int batch, int crop, float learningRate, long seed, float dropout,
+                           boolean withValidationChorales) {
         /** The network the run trains. */
         public CoconetConfig config() {
             return new CoconetConfig(channels, residualBlocks, timeDilations, beatPhases);
@@ -77,6 +88,11 @@ public final class HarmonizerTraining {
         int startStep = previous == null ? 0 : previous.step();
         double secondsBefore = previous == null ? 0 : previous.seconds();
         Double best = previous == null ? null : previous.bestValidNll();
+        if (previous != null && previous.withValidationChorales() != settings.withValidationChorales()) {
+            throw new IOException(folder + " was trained " + (previous.withValidationChorales() ? "with" : "without")
+                    + " the validation chorales: resume it the same way");
+        }
+        List<PianoRoll> chorales = trainingChorales();
         Block block = CoconetNet.build(settings.config(), settings.dropout());
         try (Model model = Model.newInstance("coconet")) {
             model.setBlock(block);
@@ -93,10 +109,14 @@ public final class HarmonizerTraining {
                     // the starting point's figure under this run's masks, so a change of masks can be judged
                     log.printf("starting from the weights of %s (valid NLL %.4f)%n", settings.warmStart(),
                             HarmonyEvaluation.quickValidNll(block, model.getNDManager(), data.valid(), settings.crop()));
+
                 }
-                log.printf("training %s, %d parameters, batch %d x %d steps, %s%d training chorales%n", settings.config().describe(),
+                log.printf("training %s, %d parameters, batch %d x %d steps, %s%d chorales%n", settings.config().describe(),
                         Checkpoints.parameterCount(block), settings.batch(), settings.crop(),
-                        settings.dropout() > 0 ? String.format("dropout %.2f, ", settings.dropout()) : "", data.train().size());
+                        settings.dropout() > 0 ? String.format("dropout %.2f, ", settings.dropout()) : "", chorales.size());
+                if (settings.withValidationChorales()) {
+                    log.println("the validation chorales are training data here: no validation figure; the last weights are the result");
+                }
                 Random random = new Random(settings.seed() * 1_000_003L + startStep);
                 RollBatch batch = RollBatch.allocate(settings.batch(), settings.crop());
                 float[][] mask = new float[PianoRoll.VOICES][settings.crop()];
@@ -105,7 +125,7 @@ public final class HarmonizerTraining {
                 double lossAverage = Double.NaN;
                 Double lastValid = previous == null ? null : previous.lastValidNll();
                 for (int step = startStep + 1; step <= settings.steps(); step++) {
-                    fill(batch, mask, random);
+                    fill(chorales, batch, mask, random);
                     double loss = TrainingSteps.step(trainer, model.getNDManager(), sub -> {
                         NDArray roll = batch.rollArray(sub);
                         NDArray m = batch.maskArray(sub);
@@ -115,7 +135,7 @@ public final class HarmonizerTraining {
                     }, step, log);
                     lossAverage = TrainingSteps.average(lossAverage, loss);
                     Double valid = null;
-                    if (step % settings.validateEvery() == 0 || step == settings.steps()) {
+                    if (!settings.withValidationChorales() && (step % settings.validateEvery() == 0 || step == settings.steps())) {
                         valid = HarmonyEvaluation.quickValidNll(block, model.getNDManager(), data.valid(), settings.crop());
                         lastValid = valid;
                     }
@@ -132,7 +152,7 @@ public final class HarmonizerTraining {
                         CoconetConfig c = settings.config();
                         writeProgress(folder, new Progress(step, lossAverage, lastValid, best, seconds, c.channels(), c.residualBlocks(),
                                 c.timeDilations(), c.beatPhases(), settings.batch(), settings.crop(), settings.learningRate(), settings.seed(),
-                                settings.dropout()));
+                                settings.dropout(), settings.withValidationChorales()));
                     }
                 }
             }
@@ -140,8 +160,17 @@ public final class HarmonizerTraining {
         return readProgress(folder);
     }
 
-    private void fill(RollBatch batch, float[][] mask, Random random) {
-        List<PianoRoll> train = data.train();
+    /** The train split, and the validation split too when the settings ask for it. */
+    private List<PianoRoll> trainingChorales() {
+        if (!settings.withValidationChorales()) {
+            return data.train();
+        }
+        List<PianoRoll> both = new java.util.ArrayList<>(data.train());
+        both.addAll(data.valid());
+        return List.copyOf(both);
+    }
+
+    private static void fill(List<PianoRoll> train, RollBatch batch, float[][] mask, Random random) {
         for (int b = 0; b < batch.batch(); b++) {
             PianoRoll chorale = train.get(random.nextInt(train.size()));
             int start = chorale.steps() > batch.steps() ? random.nextInt(chorale.steps() - batch.steps() + 1) : 0;

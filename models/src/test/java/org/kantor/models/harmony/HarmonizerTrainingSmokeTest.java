@@ -127,6 +127,27 @@ class HarmonizerTrainingSmokeTest {
         }
     }
 
+
+    @Test
+    void aFinalRunOnTrainAndValidationChoralesHasNoValidationFigureAndResumesOnlyTheSameWay(@TempDir Path dir) throws Exception {
+        JsbChorales jsb = data();
+        HarmonizerTraining.Settings settings = new HarmonizerTraining.Settings(CoconetConfig.TINY, 2, 4, 32, 1e-3f, 2, 1, 7, null, 0f, true);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        HarmonizerTraining.Progress p = new HarmonizerTraining(settings, jsb, dir, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains((229 + 76) + " chorales"), text);
+        assertEquals(2, p.step());
+        assertTrue(p.withValidationChorales());
+        // a figure on chorales it trained on would choose weights by what they memorised: there is none, and the last weights are the result
+        assertEquals(null, p.lastValidNll());
+        assertFalse(Files.exists(dir.resolve(HarmonizerTraining.BEST_WEIGHTS)));
+        assertEquals(dir.resolve(HarmonizerTraining.WEIGHTS), HarmonizerTraining.bestWeights(dir));
+
+        HarmonizerTraining.Settings trainOnly = new HarmonizerTraining.Settings(CoconetConfig.TINY, 3, 4, 32, 1e-3f, 2, 1, 7, null);
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> new HarmonizerTraining(trainOnly, jsb, dir, new PrintStream(log, true, StandardCharsets.UTF_8)).run());
+        assertTrue(e.getMessage().contains("with the validation chorales"), e.getMessage());
+    }
     @Test
     void newChannelsStartFreshAndOldOutputsIgnoreThem() {
         // a 2-output, 2-input kernel widened to 3 x 3: old block copied, old outputs read new inputs with 0, new output kept
