@@ -79,9 +79,10 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
         if (run != null && trained == null) {
             throw new Kantor.UserError(run + " is not a harmonizer training run (no " + HarmonizerTraining.PROGRESS + " and " + HarmonizerTraining.WEIGHTS + " in it)");
         }
-        if (trained != null && trained.withValidationChorales() && split.equals("valid")) {
-            throw new Kantor.UserError(run + " was trained on the validation chorales (--chorales train+valid): "
-                    + "its figures on them say nothing; evaluate it on --split test");
+        if (trained != null && trained.withValidationChorales() && split.equals("valid") && (limit <= 0 || limit > trained.heldOut())) {
+            throw new Kantor.UserError(run + " was trained on the validation chorales but the first " + trained.heldOut()
+                    + " (--chorales train+valid): its figures on the others say nothing; evaluate it on --split test"
+                    + (trained.heldOut() > 0 ? " or on --split valid --limit " + trained.heldOut() + " or less" : ""));
         }
         if (weights != null && !HarmonyModel.hasResources(weights)) {
             throw new Kantor.UserError(weights + " holds no exported harmony weights (no " + HarmonyModel.RESOURCE_WEIGHTS + " and "

@@ -55,8 +55,13 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
 
     @Option(names = "--chorales", defaultValue = "train", description = "What to train on: train (the train split; the "
             + "validation split measures progress) or train+valid (both, for a final model once a schedule has been chosen on "
-            + "train alone: no validation figure, the last weights are the result; default ${DEFAULT-VALUE}).")
+            + "train alone: the last weights are the result; default ${DEFAULT-VALUE}).")
     String chorales;
+
+    @Option(names = "--held-out", paramLabel = "N", defaultValue = "0", description = "With --chorales train+valid: the first N "
+            + "validation chorales stay out of training, to measure the run on (eval harmonizer --split valid --limit N; "
+            + "default ${DEFAULT-VALUE}).")
+    int heldOut;
 
     @Option(names = "--export", paramLabel = "DIR", description = "Do not train: write the run's best weights in --out as the resource files the jar ships, into DIR.")
     Path export;
@@ -81,7 +86,14 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
         if (!chorales.equals("train") && !chorales.equals("train+valid")) {
             throw new Kantor.UserError("--chorales takes train or train+valid (got " + chorales + ")");
         }
+        if (heldOut != 0 && !chorales.equals("train+valid")) {
+            throw new Kantor.UserError("--held-out keeps validation chorales out of a --chorales train+valid run; without it none are trained on");
+        }
         Path data = SharedData.require("jsb-chorales");
+        JsbChorales jsb = JsbChorales.load(data);
+        if (heldOut < 0 || heldOut > jsb.valid().size()) {
+            throw new Kantor.UserError("--held-out must be between 0 and " + jsb.valid().size() + " (got " + heldOut + ")");
+        }
         if (steps < 1 || batch < 1 || crop < 8 || channels < 1 || blocks < 0 || checkpointEvery < 1 || validateEvery < 1) {
             throw new Kantor.UserError("steps, batch, channels and intervals must be positive, and --crop at least 8");
         }
@@ -90,10 +102,10 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
         }
         CoconetConfig config = new CoconetConfig(channels, blocks, CoconetConfig.DEFAULT.timeDilations(), CoconetConfig.DEFAULT.beatPhases());
         HarmonizerTraining.Settings settings = new HarmonizerTraining.Settings(config, steps, batch, crop, learningRate,
-                checkpointEvery, validateEvery, seed, warmStart, dropout, chorales.equals("train+valid"));
-        HarmonizerTraining.Progress p = new HarmonizerTraining(settings, JsbChorales.load(data), out, System.out).run();
+                checkpointEvery, validateEvery, seed, warmStart, dropout, chorales.equals("train+valid"), heldOut);
+        HarmonizerTraining.Progress p = new HarmonizerTraining(settings, jsb, out, System.out).run();
         System.out.printf("done: step %d, %s, %s of training; weights in %s%n", p.step(),
-                p.lastValidNll() == null ? "no validation figure (trained on the validation chorales)"
+                p.lastValidNll() == null ? "no validation figure (trained on all the validation chorales)"
                         : String.format("valid NLL %.4f (best %.4f)", p.lastValidNll(), p.bestValidNll()),
                 String.format("%.1f h", p.seconds() / 3600), out.resolve(HarmonizerTraining.WEIGHTS));
         return Kantor.EXIT_OK;

@@ -137,6 +137,24 @@ class HarmonizeCommandTest {
         assertEquals(0, trained.code(), trained.err());
         KantorCliTest.Result onValid = KantorCliTest.kantor("eval", "harmonizer", "--run", run.toString(), "--split", "valid");
         assertEquals(2, onValid.code());
-        assertTrue(onValid.err().contains("was trained on the validation chorales"), onValid.err());
+        assertTrue(onValid.err().contains("was trained on the validation chorales but the first 0"), onValid.err());
+
+        Path heldOut = dir.resolve("held-out");
+        assertEquals(0, KantorCliTest.kantor("train", "harmonizer", "--out", heldOut.toString(), "--chorales", "train+valid", "--held-out", "2",
+                "--steps", "1", "--batch", "2", "--crop", "16", "--channels", "8", "--blocks", "1").code());
+        KantorCliTest.Result beyond = KantorCliTest.kantor("eval", "harmonizer", "--run", heldOut.toString(), "--split", "valid", "--limit", "3");
+        assertEquals(2, beyond.code());
+        assertTrue(beyond.err().contains("or on --split valid --limit 2 or less"), beyond.err());
+        KantorCliTest.Result within = KantorCliTest.kantor("eval", "harmonizer", "--run", heldOut.toString(), "--split", "valid", "--limit", "1",
+                "--evaluations", "2");
+        assertEquals(0, within.code(), within.err());
+        KantorCliTest.Result heldOutAlone = KantorCliTest.kantor("train", "harmonizer", "--out", dir.resolve("y").toString(), "--held-out", "6");
+        assertEquals(2, heldOutAlone.code());
+        assertTrue(heldOutAlone.err().contains("--held-out keeps validation chorales out of a --chorales train+valid run"), heldOutAlone.err());
+        KantorCliTest.Result tooMany = KantorCliTest.kantor("train", "harmonizer", "--out", dir.resolve("y").toString(), "--chorales",
+                "train+valid", "--held-out", "77");
+        assertEquals(2, tooMany.code());
+        assertTrue(tooMany.err().contains("--held-out must be between 0 and 76 (got 77)"), tooMany.err());
+        assertFalse(Files.exists(dir.resolve("y")));
     }
 }

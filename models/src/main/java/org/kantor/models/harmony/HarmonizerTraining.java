@@ -33,10 +33,13 @@ public final class HarmonizerTraining {
     /**
      * Everything a run is asked to do.
      * @param withValidationChorales train on the validation chorales too (a final model, once a schedule has been chosen on
-     *     the train split alone): the run then has no validation figure, and its last weights are its result
+     *     the train split alone), all but the first {@code heldOut} of them; its last weights are then its result
+     * @param heldOut with {@code withValidationChorales}, how many validation chorales (the first ones) stay out of training:
+     *     the validation figure is measured on them alone (none: no figure)
      */
     public record Settings(CoconetConfig config, int steps, int batch, int crop, float learningRate, int checkpointEvery,
-                           int validateEvery, long seed, Path warmStart, float dropout, boolean withValidationChorales) {
+                           int validateEvery, long seed, Path warmStart, float dropout, boolean withValidationChorales,
+                           int heldOut) {
         /** Without dropout, on the train split. */
         public Settings(CoconetConfig config, int steps, int batch, int crop, float learningRate, int checkpointEvery,
                         int validateEvery, long seed, Path warmStart) {
@@ -46,7 +49,7 @@ public final class HarmonizerTraining {
         /** On the train split. */
         public Settings(CoconetConfig config, int steps, int batch, int crop, float learningRate, int checkpointEvery,
                         int validateEvery, long seed, Path warmStart, float dropout) {
-            this(config, steps, batch, crop, learningRate, checkpointEvery, validateEvery, seed, warmStart, dropout, false);
+            this(config, steps, batch, crop, learningRate, checkpointEvery, validateEvery, seed, warmStart, dropout, false, 0);
         }
 
         public static Settings defaults() {
@@ -57,7 +60,7 @@ public final class HarmonizerTraining {
     /** What is written beside the weights: the run so far. */
     public record Progress(int step, double lastLoss, Double lastValidNll, Double bestValidNll, double seconds,
                            int channels, int residualBlocks, int[] timeDilations, int beatPhases, int batch, int crop, float learningRate, long seed, float dropout,
-                           boolean withValidationChorales) {
+                           boolean withValidationChorales, int heldOut) {
         /** The network the run trains. */
         public CoconetConfig config() {
             return new CoconetConfig(channels, residualBlocks, timeDilations, beatPhases);
@@ -88,11 +91,14 @@ public final class HarmonizerTraining {
         int startStep = previous == null ? 0 : previous.step();
         double secondsBefore = previous == null ? 0 : previous.seconds();
         Double best = previous == null ? null : previous.bestValidNll();
-        if (previous != null && previous.withValidationChorales() != settings.withValidationChorales()) {
-            throw new IOException(folder + " was trained " + (previous.withValidationChorales() ? "with" : "without")
-                    + " the validation chorales: resume it the same way");
+        if (previous != null && (previous.withValidationChorales() != settings.withValidationChorales()
+                || previous.heldOut() != settings.heldOut())) {
+            throw new IOException(folder + " was trained " + (previous.withValidationChorales()
+                    ? "with the validation chorales but the first " + previous.heldOut() : "without the validation chorales")
+                    + ": resume it the same way");
         }
         List<PianoRoll> chorales = trainingChorales();
+        List<PianoRoll> validation = settings.withValidationChorales() ? data.valid().subList(0, settings.heldOut()) : data.valid();
         Block block = CoconetNet.build(settings.config(), settings.dropout());
         try (Model model = Model.newInstance("coconet")) {
             model.setBlock(block);
@@ -115,7 +121,10 @@ public final class HarmonizerTraining {
                         Checkpoints.parameterCount(block), settings.batch(), settings.crop(),
                         settings.dropout() > 0 ? String.format("dropout %.2f, ", settings.dropout()) : "", chorales.size());
                 if (settings.withValidationChorales()) {
-                    log.println("the validation chorales are training data here: no validation figure; the last weights are the result");
+                    log.println(validation.isEmpty() ? "the validation chorales are training data here: no validation figure"
+                            : "validation chorales " + (validation.size() + 1) + "-" + data.valid().size() + " are training data here:"
+                            + " the validation figure is on the first " + validation.size() + " alone");
+                    log.println("the last weights are the result");
                 }
                 Random random = new Random(settings.seed() * 1_000_003L + startStep);
                 RollBatch batch = RollBatch.allocate(settings.batch(), settings.crop());
@@ -135,8 +144,8 @@ public final class HarmonizerTraining {
                     }, step, log);
                     lossAverage = TrainingSteps.average(lossAverage, loss);
                     Double valid = null;
-                    if (!settings.withValidationChorales() && (step % settings.validateEvery() == 0 || step == settings.steps())) {
-                        valid = HarmonyEvaluation.quickValidNll(block, model.getNDManager(), data.valid(), settings.crop());
+                    if (!validation.isEmpty() && (step % settings.validateEvery() == 0 || step == settings.steps())) {
+                        valid = HarmonyEvaluation.quickValidNll(block, model.getNDManager(), validation, settings.crop());
                         lastValid = valid;
                     }
                     if (step % 10 == 0 || valid != null) {
@@ -144,7 +153,8 @@ public final class HarmonizerTraining {
                     }
                     if (step % settings.checkpointEvery() == 0 || step == settings.steps()) {
                         double seconds = secondsBefore + (System.nanoTime() - runStarted) / 1e9;
-                        if (valid != null && (best == null || valid < best)) {
+                        // a final run's figure comes from a few chorales: choosing weights by it would flatter them
+                        if (valid != null && !settings.withValidationChorales() && (best == null || valid < best)) {
                             best = valid;
                             Checkpoints.save(block, folder.resolve(BEST_WEIGHTS));
                         }
@@ -152,7 +162,7 @@ public final class HarmonizerTraining {
                         CoconetConfig c = settings.config();
                         writeProgress(folder, new Progress(step, lossAverage, lastValid, best, seconds, c.channels(), c.residualBlocks(),
                                 c.timeDilations(), c.beatPhases(), settings.batch(), settings.crop(), settings.learningRate(), settings.seed(),
-                                settings.dropout(), settings.withValidationChorales()));
+                                settings.dropout(), settings.withValidationChorales(), settings.heldOut()));
                     }
                 }
             }
@@ -160,13 +170,13 @@ public final class HarmonizerTraining {
         return readProgress(folder);
     }
 
-    /** The train split, and the validation split too when the settings ask for it. */
+    /** The train split, and the validation split but its held-out chorales too when the settings ask for it. */
     private List<PianoRoll> trainingChorales() {
         if (!settings.withValidationChorales()) {
             return data.train();
         }
         List<PianoRoll> both = new java.util.ArrayList<>(data.train());
-        both.addAll(data.valid());
+        both.addAll(data.valid().subList(settings.heldOut(), data.valid().size()));
         return List.copyOf(both);
     }
 

@@ -129,16 +129,16 @@ class HarmonizerTrainingSmokeTest {
 
 
     @Test
-    void aFinalRunOnTrainAndValidationChoralesHasNoValidationFigureAndResumesOnlyTheSameWay(@TempDir Path dir) throws Exception {
+    void aFinalRunOnTrainAndValidationChoralesMeasuresOnlyWhatItHeldOutAndResumesOnlyTheSameWay(@TempDir Path dir) throws Exception {
         JsbChorales jsb = data();
-        HarmonizerTraining.Settings settings = new HarmonizerTraining.Settings(CoconetConfig.TINY, 2, 4, 32, 1e-3f, 2, 1, 7, null, 0f, true);
+        HarmonizerTraining.Settings settings = new HarmonizerTraining.Settings(CoconetConfig.TINY, 2, 4, 32, 1e-3f, 2, 1, 7, null, 0f, true, 0);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         HarmonizerTraining.Progress p = new HarmonizerTraining(settings, jsb, dir, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
         String text = log.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains((229 + 76) + " chorales"), text);
+        assertTrue(text.contains((229 + 76) + " chorales") && text.contains("no validation figure"), text);
         assertEquals(2, p.step());
         assertTrue(p.withValidationChorales());
-        // a figure on chorales it trained on would choose weights by what they memorised: there is none, and the last weights are the result
+        // no chorale left to measure on, so no figure; the last weights are the result
         assertEquals(null, p.lastValidNll());
         assertFalse(Files.exists(dir.resolve(HarmonizerTraining.BEST_WEIGHTS)));
         assertEquals(dir.resolve(HarmonizerTraining.WEIGHTS), HarmonizerTraining.bestWeights(dir));
@@ -146,8 +146,19 @@ class HarmonizerTrainingSmokeTest {
         HarmonizerTraining.Settings trainOnly = new HarmonizerTraining.Settings(CoconetConfig.TINY, 3, 4, 32, 1e-3f, 2, 1, 7, null);
         java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
                 () -> new HarmonizerTraining(trainOnly, jsb, dir, new PrintStream(log, true, StandardCharsets.UTF_8)).run());
-        assertTrue(e.getMessage().contains("with the validation chorales"), e.getMessage());
+        assertTrue(e.getMessage().contains("with the validation chorales but the first 0"), e.getMessage());
+
+        Path heldOut = dir.resolve("held-out");
+        HarmonizerTraining.Settings sixOut = new HarmonizerTraining.Settings(CoconetConfig.TINY, 2, 4, 32, 1e-3f, 2, 1, 7, null, 0f, true, 6);
+        ByteArrayOutputStream log2 = new ByteArrayOutputStream();
+        HarmonizerTraining.Progress q = new HarmonizerTraining(sixOut, jsb, heldOut, new PrintStream(log2, true, StandardCharsets.UTF_8)).run();
+        text = log2.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains((229 + 70) + " chorales") && text.contains("on the first 6 alone"), text);
+        assertEquals(6, q.heldOut());
+        assertTrue(q.lastValidNll() > 0, "measured on the 6 held-out chorales");
+        assertFalse(Files.exists(heldOut.resolve(HarmonizerTraining.BEST_WEIGHTS)), "not chosen by a figure on 6 chorales");
     }
+
     @Test
     void newChannelsStartFreshAndOldOutputsIgnoreThem() {
         // a 2-output, 2-input kernel widened to 3 x 3: old block copied, old outputs read new inputs with 0, new output kept
