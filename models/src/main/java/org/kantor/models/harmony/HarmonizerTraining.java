@@ -114,7 +114,8 @@ public final class HarmonizerTraining {
                     warmStart(block, model.getNDManager(), settings.warmStart());
                     // the starting point's figure under this run's masks, so a change of masks can be judged
                     log.printf("starting from the weights of %s (valid NLL %.4f)%n", settings.warmStart(),
-                            HarmonyEvaluation.quickValidNll(block, model.getNDManager(), data.valid(), settings.crop()));
+                            HarmonyEvaluation.quickValidNll(block, model.getNDManager(), validation.isEmpty() ? data.valid() : validation,
+                                    settings.crop()));
 
                 }
                 log.printf("training %s, %d parameters, batch %d x %d steps, %s%d chorales%n", settings.config().describe(),
