@@ -106,6 +106,7 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
         HarmonizerTraining.Progress p = new HarmonizerTraining(settings, jsb, out, System.out).run();
         System.out.printf("done: step %d, %s, %s of training; weights in %s%n", p.step(),
                 p.lastValidNll() == null ? "no validation figure (trained on all the validation chorales)"
+                        : p.bestValidNll() == null ? String.format("valid NLL %.4f on the %d held-out chorales", p.lastValidNll(), p.heldOut())
                         : String.format("valid NLL %.4f (best %.4f)", p.lastValidNll(), p.bestValidNll()),
                 String.format("%.1f h", p.seconds() / 3600), out.resolve(HarmonizerTraining.WEIGHTS));
         return Kantor.EXIT_OK;
