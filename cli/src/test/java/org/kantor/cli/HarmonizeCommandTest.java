@@ -99,6 +99,7 @@ class HarmonizeCommandTest {
                 .orElseThrow().trim().split("\\s+")[4]);
         // one ordering, no ensemble: about 2.8 nats a frame; guessing would cost 4 x ln 46 = 15.3
         assertTrue(frameWise > 0.5 && frameWise < 5.0, "a trained model's NLL per frame on one chorale, one ordering: " + frameWise);
+        assertTrue(r.out().indexOf("note-wise NLL per variable") > r.out().indexOf("frame-wise NLL per frame"), r.out());
 
         KantorCliTest.Result badSplit = KantorCliTest.kantor("eval", "harmonizer", "--split", "train");
         assertEquals(2, badSplit.code());
