@@ -46,7 +46,7 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--warm-start", paramLabel = "RUN", description = "Start a new run from the best weights of the run in folder RUN (a wider network, --channels or beat phases, first computes exactly what the old one did), or from a weights file of the same network such as the shipped coconet.kw.")
+    @Option(names = "--warm-start", paramLabel = "RUN", description = "Start a new run from the best weights of the run in folder RUN (a wider network, --channels or beat phases, or a deeper one, --blocks, first computes what the old one did), or from a weights file of the same network such as the shipped coconet.kw.")
     Path warmStart;
 
     @Option(names = "--dropout", defaultValue = "0", description = "Share of each residual block's activations dropped while "

@@ -238,7 +238,8 @@ public final class HarmonizerTraining {
     /**
      * Starts from another run's best weights, or from a weights file as the jar ships them. Where this network is wider (more
      * channels, or more input features such as beat phases), the old weights fill the leading part as {@link #widened}
-     * says, so the warm-started network first computes exactly what the old one did.
+     * says; where it is deeper (more residual blocks), the new blocks start as {@link #startAsIdentity} says. Either way the
+     * warm-started network first computes what the old one did.
      */
     static void warmStart(Block block, NDManager manager, Path runFolder) throws IOException {
         if (Files.isRegularFile(runFolder)) { // a shipped weights file (CompactWeights) of this same network
@@ -263,12 +264,19 @@ public final class HarmonizerTraining {
             loaded.loadParameters(scratch, in);
             var targets = block.getParameters();
             var sources = loaded.getParameters();
-            if (targets.size() != sources.size()) {
+            int newArrays = targets.size() - sources.size();
+            if (newArrays < 0 || newArrays > 0 && !(widen && newArrays % ARRAYS_PER_RESIDUAL_BLOCK == 0)) {
                 throw new IOException(file + ": weights of a network with " + sources.size() + " arrays, this one has " + targets.size());
             }
+            // a deeper network: the new residual blocks come after the old ones, just before the output convolution
+            int firstNew = sources.size() - OUTPUT_ARRAYS;
             for (int i = 0; i < targets.size(); i++) {
+                if (i >= firstNew && i < firstNew + newArrays) {
+                    startAsIdentity(targets.get(i).getKey(), targets.get(i).getValue().getArray());
+                    continue;
+                }
                 NDArray target = targets.get(i).getValue().getArray();
-                NDArray source = sources.get(i).getValue().getArray();
+                NDArray source = sources.get(i < firstNew ? i : i - newArrays).getValue().getArray();
                 if (target.getShape().equals(source.getShape())) {
                     target.set(source.toByteBuffer());
                     continue;
@@ -287,6 +295,26 @@ public final class HarmonizerTraining {
             }
         } catch (ai.djl.MalformedModelException e) {
             throw new IOException(file + ": not weights of this network (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Arrays of one residual block (convolution weight and bias; batch norm gamma, beta, running mean and variance) and of the output convolution. */
+    private static final int ARRAYS_PER_RESIDUAL_BLOCK = 6;
+    private static final int OUTPUT_ARRAYS = 2;
+    /** A new block's batch-norm shift: small enough to leave the network's answers as they were, but above ReLU's kink, so the block learns. */
+    static final float NEW_BLOCK_SHIFT = 1e-4f;
+
+    /**
+     * A new residual block adds (almost) nothing at first (its batch norm scales by 0: the usual zero-gamma start), so a
+     * deeper network first computes what the shallower one did; the convolution keeps its fresh initialisation.
+     */
+    private static void startAsIdentity(String name, NDArray array) {
+        if (name.endsWith("gamma")) {
+            array.set(new float[(int) array.size()]);
+        } else if (name.endsWith("beta")) {
+            float[] shift = new float[(int) array.size()];
+            java.util.Arrays.fill(shift, NEW_BLOCK_SHIFT);
+            array.set(shift);
         }
     }
 

@@ -87,6 +87,40 @@ class HarmonizerTrainingSmokeTest {
     }
 
     @Test
+    void aWarmStartIntoADeeperNetworkFirstAnswersAsTheOldNetworkAndItsNewBlocksLearn(@TempDir Path dir) throws Exception {
+        Path shallow = dir.resolve("shallow");
+        new HarmonizerTraining(new HarmonizerTraining.Settings(CoconetConfig.TINY, 2, 4, 32, 1e-3f, 2, 2, 7, null), data(), shallow,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+        CoconetConfig deeper = new CoconetConfig(CoconetConfig.TINY.channels(), 4, CoconetConfig.TINY.timeDilations(), CoconetConfig.TINY.beatPhases());
+        RollBatch batch = hiddenMiddle(data().valid().get(0), 8, 24, 2);
+        try (HarmonyModel before = HarmonyModel.fromRun(shallow);
+             ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+            ai.djl.nn.Block deepened = CoconetNet.build(deeper);
+            deepened.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, RollBatch.inputShapes(1, 32));
+            HarmonizerTraining.warmStart(deepened, manager, shallow);
+            float[] logits = deepened.forward(new ai.djl.training.ParameterStore(manager, false), batch.networkInput(manager), false)
+                    .singletonOrThrow().logSoftmax(3).toFloatArray();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(before.logProbabilities(batch, 1.0), logits, 1e-3f);
+        }
+
+        Path deep = dir.resolve("deep");
+        new HarmonizerTraining(new HarmonizerTraining.Settings(deeper, 3, 4, 32, 1e-2f, 3, 3, 7, shallow), data(), deep,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+            ai.djl.nn.Block trained = CoconetNet.build(deeper);
+            trained.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, RollBatch.inputShapes(1, 32));
+            HarmonizerTraining.loadWeights(trained, deeper, 0f, manager, deep.resolve(HarmonizerTraining.WEIGHTS));
+            var gammas = trained.getParameters().stream().filter(p -> p.getKey().endsWith("gamma")).toList();
+            // the stem's batch norm, two old blocks', then the two new blocks' (which started at zero)
+            assertEquals(5, gammas.size());
+            for (int newBlock = 3; newBlock < 5; newBlock++) {
+                assertTrue(gammas.get(newBlock).getValue().getArray().abs().sum().getFloat() > 0,
+                        "a new block's batch norm must leave zero and learn (" + gammas.get(newBlock).getKey() + ")");
+            }
+        }
+    }
+
+    @Test
     void exportedWeightsAnswerAsTheRunDoesInHalfPrecisionAndInEightBits(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("run");
         CoconetConfig config = new CoconetConfig(48, 2, new int[] {1, 2}, 4); // kernels large enough for 8 bits
