@@ -302,7 +302,7 @@ public final class HarmonizerTraining {
     private static final int ARRAYS_PER_RESIDUAL_BLOCK = 6;
     private static final int OUTPUT_ARRAYS = 2;
     /** A new block's batch-norm shift: small enough to leave the network's answers as they were, but above ReLU's kink, so the block learns. */
-    static final float NEW_BLOCK_SHIFT = 1e-4f;
+    static final float NEW_BLOCK_SHIFT = 1e-5f;
 
     /**
      * A new residual block adds (almost) nothing at first (its batch norm scales by 0: the usual zero-gamma start), so a
