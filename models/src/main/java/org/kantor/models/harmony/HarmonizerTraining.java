@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.kantor.models.CompactWeights;
@@ -302,7 +303,7 @@ public final class HarmonizerTraining {
     private static final int ARRAYS_PER_RESIDUAL_BLOCK = 6;
     private static final int OUTPUT_ARRAYS = 2;
     /** A new block's batch-norm shift: small enough to leave the network's answers as they were, but above ReLU's kink, so the block learns. */
-    static final float NEW_BLOCK_SHIFT = 1e-5f;
+    private static final float NEW_BLOCK_SHIFT = 1e-5f;
 
     /**
      * A new residual block adds (almost) nothing at first (its batch norm scales by 0: the usual zero-gamma start), so a
@@ -313,7 +314,7 @@ public final class HarmonizerTraining {
             array.set(new float[(int) array.size()]);
         } else if (name.endsWith("beta")) {
             float[] shift = new float[(int) array.size()];
-            java.util.Arrays.fill(shift, NEW_BLOCK_SHIFT);
+            Arrays.fill(shift, NEW_BLOCK_SHIFT);
             array.set(shift);
         }
     }
