@@ -34,6 +34,14 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
     @Option(names = "--blocks", defaultValue = "16", description = "Residual blocks (default ${DEFAULT-VALUE}).")
     int blocks;
 
+    @Option(names = "--pitch-head", paramLabel = "CHANNELS", defaultValue = "0", description = "Add a pitch head: small convolutions "
+            + "over time x pitch, of CHANNELS feature maps, that correct the logits so an interval is learned once for every pitch "
+            + "(0: none; default ${DEFAULT-VALUE}).")
+    int pitchChannels;
+
+    @Option(names = "--pitch-blocks", defaultValue = "4", description = "Residual blocks of the pitch head (default ${DEFAULT-VALUE}).")
+    int pitchBlocks;
+
     @Option(names = "--learning-rate", defaultValue = "0.002", description = "Peak learning rate of the cosine schedule (default ${DEFAULT-VALUE}).")
     float learningRate;
 
@@ -46,7 +54,7 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--warm-start", paramLabel = "RUN", description = "Start a new run from the best weights of the run in folder RUN (a wider network, --channels or beat phases, or a deeper one, --blocks, first computes what the old one did), or from a weights file of the same network such as the shipped coconet.kw.")
+    @Option(names = "--warm-start", paramLabel = "RUN", description = "Start a new run from the best weights of the run in folder RUN (a wider network, --channels or beat phases, a deeper one, --blocks, or one with a new --pitch-head first computes what the old one did), or from a weights file of the same network such as the shipped coconet.kw.")
     Path warmStart;
 
     @Option(names = "--dropout", defaultValue = "0", description = "Share of each residual block's activations dropped while "
@@ -94,13 +102,15 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
         if (heldOut < 0 || heldOut > jsb.valid().size()) {
             throw new Kantor.UserError("--held-out must be between 0 and " + jsb.valid().size() + " (got " + heldOut + ")");
         }
-        if (steps < 1 || batch < 1 || crop < 8 || channels < 1 || blocks < 0 || checkpointEvery < 1 || validateEvery < 1) {
+        if (steps < 1 || batch < 1 || crop < 8 || channels < 1 || blocks < 0 || pitchChannels < 0 || pitchBlocks < 0
+                || checkpointEvery < 1 || validateEvery < 1) {
             throw new Kantor.UserError("steps, batch, channels and intervals must be positive, and --crop at least 8");
         }
         if (!(dropout >= 0 && dropout <= 0.5f)) {
             throw new Kantor.UserError("--dropout must be between 0 and 0.5 (got " + dropout + ")");
         }
-        CoconetConfig config = new CoconetConfig(channels, blocks, CoconetConfig.DEFAULT.timeDilations(), CoconetConfig.DEFAULT.beatPhases());
+        CoconetConfig config = new CoconetConfig(channels, blocks, CoconetConfig.DEFAULT.timeDilations(), CoconetConfig.DEFAULT.beatPhases())
+                .withPitchHead(pitchChannels, pitchChannels > 0 ? pitchBlocks : 0);
         HarmonizerTraining.Settings settings = new HarmonizerTraining.Settings(config, steps, batch, crop, learningRate,
                 checkpointEvery, validateEvery, seed, warmStart, dropout, chorales.equals("train+valid"), heldOut);
         HarmonizerTraining.Progress p = new HarmonizerTraining(settings, jsb, out, System.out).run();

@@ -24,7 +24,8 @@ import java.util.List;
  * <p>Coconet convolves time x pitch as an image. On a two-core CPU, dense convolutions over time with
  * every voice and pitch as channels train several times faster for the same quality (measured: a
  * 64-channel 2D net took 5 s a step where this one takes 0.5 s), so each step of the score is one
- * vector of 4 x 46 pitches + 4 masks, and dilated residual convolutions over time mix steps.
+ * vector of 4 x 46 pitches + 4 masks, and dilated residual convolutions over time mix steps. A config with a pitch head
+ * adds a few narrow convolutions over time x pitch ({@link PitchHead}) that correct those logits.
  */
 public final class CoconetNet {
 
@@ -45,6 +46,27 @@ public final class CoconetNet {
      *     checkpoint's layout follows the blocks, so it loads only into a network built with the same setting
      */
     public static Block build(CoconetConfig config, float dropout) {
+        SequentialBlock time = timeNetwork(config, dropout);
+        Block output = Conv1d.builder().setKernelShape(new Shape(1)).setFilters(FRAME_OUTPUTS).build();
+        if (!config.hasPitchHead()) {
+            time.add(output);
+            time.add(new LambdaBlock(list -> new NDList(perPitch(list.singletonOrThrow(), PianoRoll.VOICES)), "toRoll"));
+            return time;
+        }
+        // the time network answers logits and per-pitch features; the pitch head reads them with the input and corrects the logits
+        time.add(new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow(), list.get(1).singletonOrThrow()),
+                List.of(output, PitchHead.features())));
+        SequentialBlock net = new SequentialBlock();
+        net.add(new ParallelBlock(list -> new NDList(list.get(0).get(0), list.get(0).get(1), list.get(1).get(0)),
+                List.of(time, Blocks.identityBlock())));
+        net.add(new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())),
+                List.of(new LambdaBlock(list -> new NDList(perPitch(list.get(0), PianoRoll.VOICES)), "toRoll"),
+                        PitchHead.correction(config, dropout))));
+        return net;
+    }
+
+    /** The convolutions over time, up to the output layer: (batch, 8, steps, 46) and beat phases -> (batch, channels, steps). */
+    private static SequentialBlock timeNetwork(CoconetConfig config, float dropout) {
         int c = config.channels();
         SequentialBlock net = new SequentialBlock();
         net.add(new LambdaBlock(input -> toFrames(input, config.beatPhases() > 0), "toFrames"));
@@ -53,19 +75,23 @@ public final class CoconetNet {
         net.add(Activation.reluBlock());
         for (int i = 0; i < config.residualBlocks(); i++) {
             int d = config.timeDilations()[i % config.timeDilations().length];
-            SequentialBlock residual = new SequentialBlock();
-            residual.add(Conv1d.builder().setKernelShape(new Shape(3)).optDilation(new Shape(d)).optPadding(new Shape(d)).setFilters(c).build());
-            residual.add(BatchNorm.builder().build());
-            residual.add(Activation.reluBlock());
-            if (dropout > 0) {
-                residual.add(Dropout.builder().optRate(dropout).build());
-            }
-            net.add(new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())),
-                    List.of(residual, Blocks.identityBlock())));
+            net.add(residual(Conv1d.builder().setKernelShape(new Shape(3)).optDilation(new Shape(d)).optPadding(new Shape(d)).setFilters(c).build(),
+                    dropout));
         }
-        net.add(Conv1d.builder().setKernelShape(new Shape(1)).setFilters(FRAME_OUTPUTS).build());
-        net.add(new LambdaBlock(CoconetNet::toRoll, "toRoll"));
         return net;
+    }
+
+    /** x + dropout(ReLU(batch norm(convolution(x)))): a residual block, over time or over time x pitch. */
+    static Block residual(Block convolution, float dropout) {
+        SequentialBlock residual = new SequentialBlock();
+        residual.add(convolution);
+        residual.add(BatchNorm.builder().build());
+        residual.add(Activation.reluBlock());
+        if (dropout > 0) {
+            residual.add(Dropout.builder().optRate(dropout).build());
+        }
+        return new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())),
+                List.of(residual, Blocks.identityBlock()));
     }
 
     /**
@@ -82,11 +108,10 @@ public final class CoconetNet {
         return new NDList(beatPhases ? frames.concat(input.get(1), 1) : frames);
     }
 
-    /** (batch, 184, steps) -> (batch, 4, steps, 46). */
-    private static NDList toRoll(NDList input) {
-        NDArray y = input.singletonOrThrow();
+    /** (batch, k x 46, steps) -> (batch, k, steps, 46): k values for every pitch, as an image over time x pitch. */
+    static NDArray perPitch(NDArray y, int k) {
         long batch = y.getShape().get(0);
         long steps = y.getShape().get(2);
-        return new NDList(y.reshape(batch, PianoRoll.VOICES, PianoRoll.PITCHES, steps).transpose(0, 1, 3, 2));
+        return y.reshape(batch, k, PianoRoll.PITCHES, steps).transpose(0, 1, 3, 2);
     }
 }

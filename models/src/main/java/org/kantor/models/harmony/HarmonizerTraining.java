@@ -61,10 +61,10 @@ public final class HarmonizerTraining {
     /** What is written beside the weights: the run so far. */
     public record Progress(int step, double lastLoss, Double lastValidNll, Double bestValidNll, double seconds,
                            int channels, int residualBlocks, int[] timeDilations, int beatPhases, int batch, int crop, float learningRate, long seed, float dropout,
-                           boolean withValidationChorales, int heldOut) {
-        /** The network the run trains. */
+                           boolean withValidationChorales, int heldOut, int pitchChannels, int pitchBlocks) {
+        /** The network the run trains (runs from before the pitch head read as having none). */
         public CoconetConfig config() {
-            return new CoconetConfig(channels, residualBlocks, timeDilations, beatPhases);
+            return new CoconetConfig(channels, residualBlocks, timeDilations, beatPhases, pitchChannels, pitchBlocks);
         }
     }
 
@@ -112,7 +112,7 @@ public final class HarmonizerTraining {
                     loadWeights(block, settings.config(), previous.dropout(), model.getNDManager(), folder.resolve(WEIGHTS));
                     log.printf("resuming from step %d (best valid NLL so far %s)%n", startStep, best == null ? "-" : String.format("%.4f", best));
                 } else if (settings.warmStart() != null) {
-                    warmStart(block, model.getNDManager(), settings.warmStart());
+                    warmStart(block, settings.config(), model.getNDManager(), settings.warmStart());
                     // the starting point's figure under this run's masks, so a change of masks can be judged
                     log.printf("starting from the weights of %s (valid NLL %.4f)%n", settings.warmStart(),
                             HarmonyEvaluation.quickValidNll(block, model.getNDManager(), validation.isEmpty() ? data.valid() : validation,
@@ -164,7 +164,7 @@ public final class HarmonizerTraining {
                         CoconetConfig c = settings.config();
                         writeProgress(folder, new Progress(step, lossAverage, lastValid, best, seconds, c.channels(), c.residualBlocks(),
                                 c.timeDilations(), c.beatPhases(), settings.batch(), settings.crop(), settings.learningRate(), settings.seed(),
-                                settings.dropout(), settings.withValidationChorales(), settings.heldOut()));
+                                settings.dropout(), settings.withValidationChorales(), settings.heldOut(), c.pitchChannels(), c.pitchBlocks()));
                     }
                 }
             }
@@ -233,16 +233,18 @@ public final class HarmonizerTraining {
      * @param savedDropout the dropout of the network that saved the checkpoint: its layout follows the blocks
      */
     static void loadWeights(Block block, CoconetConfig config, float savedDropout, NDManager manager, Path file) throws IOException {
-        copyWeights(block, config, savedDropout, manager, file, false);
+        copyWeights(block, config, false, savedDropout, manager, file, false);
     }
 
     /**
      * Starts from another run's best weights, or from a weights file as the jar ships them. Where this network is wider (more
      * channels, or more input features such as beat phases), the old weights fill the leading part as {@link #widened}
-     * says; where it is deeper (more residual blocks), the new blocks start as {@link #startAsIdentity} says. Either way the
-     * warm-started network first computes what the old one did.
+     * says; where it is deeper (more residual blocks), the new blocks start as {@link #startAsIdentity} says; where it adds a
+     * pitch head, the head's last convolution starts at zero. Either way the warm-started network first computes what the
+     * old one did.
+     * @param config the network {@code block} was built as
      */
-    static void warmStart(Block block, NDManager manager, Path runFolder) throws IOException {
+    static void warmStart(Block block, CoconetConfig config, NDManager manager, Path runFolder) throws IOException {
         if (Files.isRegularFile(runFolder)) { // a shipped weights file (CompactWeights) of this same network
             try (var in = Files.newInputStream(runFolder)) {
                 CompactWeights.read(block, manager, in);
@@ -253,25 +255,38 @@ public final class HarmonizerTraining {
         if (p == null) {
             throw new IOException("no training run to start from in " + runFolder);
         }
-        copyWeights(block, p.config(), p.dropout(), manager, bestWeights(runFolder), true);
+        copyWeights(block, p.config(), config.hasPitchHead(), p.dropout(), manager, bestWeights(runFolder), true);
     }
 
-    /** Copies a checkpoint of a {@code config} network (trained with {@code savedDropout}) into {@code block}'s arrays, zero-padding wider ones if asked. */
-    private static void copyWeights(Block block, CoconetConfig config, float savedDropout, NDManager manager, Path file, boolean widen)
-            throws IOException {
+    /**
+     * Copies a checkpoint of a {@code config} network (trained with {@code savedDropout}) into {@code block}'s arrays, zero-padding
+     * wider ones if asked.
+     * @param withPitchHead whether {@code block} has a pitch head (its arrays come after all of the time network's)
+     */
+    private static void copyWeights(Block block, CoconetConfig config, boolean withPitchHead, float savedDropout, NDManager manager,
+                                    Path file, boolean widen) throws IOException {
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)));
              NDManager scratch = manager.newSubManager()) {
             Block loaded = CoconetNet.build(config, savedDropout);
             loaded.loadParameters(scratch, in);
             var targets = block.getParameters();
             var sources = loaded.getParameters();
-            int newArrays = targets.size() - sources.size();
-            if (newArrays < 0 || newArrays > 0 && !(widen && newArrays % ARRAYS_PER_RESIDUAL_BLOCK == 0)) {
+            boolean addsHead = widen && withPitchHead && !config.hasPitchHead();
+            int copied = addsHead ? sources.size() : targets.size();
+            int newArrays = copied - sources.size();
+            if (newArrays < 0 || copied > targets.size() || newArrays > 0 && !(widen && newArrays % ARRAYS_PER_RESIDUAL_BLOCK == 0)) {
                 throw new IOException(file + ": weights of a network with " + sources.size() + " arrays, this one has " + targets.size());
             }
             // a deeper network: the new residual blocks come after the old ones, just before the output convolution
             int firstNew = sources.size() - OUTPUT_ARRAYS;
             for (int i = 0; i < targets.size(); i++) {
+                if (i >= copied) { // a new pitch head: fresh, but its last convolution adds nothing yet
+                    if (i >= targets.size() - PitchHead.OUTPUT_ARRAYS) {
+                        NDArray array = targets.get(i).getValue().getArray();
+                        array.set(new float[(int) array.size()]);
+                    }
+                    continue;
+                }
                 if (i >= firstNew && i < firstNew + newArrays) {
                     startAsIdentity(targets.get(i).getKey(), targets.get(i).getValue().getArray());
                     continue;

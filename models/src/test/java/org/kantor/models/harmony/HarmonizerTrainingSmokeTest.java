@@ -24,6 +24,17 @@ class HarmonizerTrainingSmokeTest {
     }
 
     /** The chorale's first 32 steps with all four voices unknown from step {@code from} to {@code to}. */
+    /** What a {@code config} network warm-started from {@code run} answers, before any training. */
+    private static float[] answersWhenWarmStarted(CoconetConfig config, Path run, RollBatch batch) throws Exception {
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+            ai.djl.nn.Block block = CoconetNet.build(config);
+            block.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, RollBatch.inputShapes(1, 32));
+            HarmonizerTraining.warmStart(block, config, manager, run);
+            return block.forward(new ai.djl.training.ParameterStore(manager, false), batch.networkInput(manager), false)
+                    .singletonOrThrow().logSoftmax(3).toFloatArray();
+        }
+    }
+
     private static RollBatch hiddenMiddle(PianoRoll chorale, int from, int to, int beatPhase) {
         RollBatch batch = RollBatch.allocate(1, 32);
         float[][] mask = new float[PianoRoll.VOICES][32];
@@ -72,17 +83,10 @@ class HarmonizerTrainingSmokeTest {
         CoconetConfig old = new CoconetConfig(12, 2, new int[] {1, 2}, 0);
         new HarmonizerTraining(new HarmonizerTraining.Settings(old, 2, 4, 32, 1e-3f, 2, 2, 7, null), data(), dir,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
-        try (HarmonyModel before = HarmonyModel.fromCheckpoint(old, dir.resolve(HarmonizerTraining.WEIGHTS));
-             ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
-            ai.djl.nn.Block widened = CoconetNet.build(CoconetConfig.TINY);
-            widened.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, RollBatch.inputShapes(1, 32));
-            HarmonizerTraining.warmStart(widened, manager, dir);
-
+        try (HarmonyModel before = HarmonyModel.fromCheckpoint(old, dir.resolve(HarmonizerTraining.WEIGHTS))) {
             RollBatch batch = hiddenMiddle(data().valid().get(0), 8, 24, 3);
-            float[] expected = before.logProbabilities(batch, 1.0);
-            float[] logits = widened.forward(new ai.djl.training.ParameterStore(manager, false), batch.networkInput(manager), false)
-                    .singletonOrThrow().logSoftmax(3).toFloatArray();
-            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, logits, 1e-4f);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(before.logProbabilities(batch, 1.0),
+                    answersWhenWarmStarted(CoconetConfig.TINY, dir, batch), 1e-4f);
         }
     }
 
@@ -93,14 +97,8 @@ class HarmonizerTrainingSmokeTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
         CoconetConfig deeper = new CoconetConfig(CoconetConfig.TINY.channels(), 4, CoconetConfig.TINY.timeDilations(), CoconetConfig.TINY.beatPhases());
         RollBatch batch = hiddenMiddle(data().valid().get(0), 8, 24, 2);
-        try (HarmonyModel before = HarmonyModel.fromRun(shallow);
-             ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
-            ai.djl.nn.Block deepened = CoconetNet.build(deeper);
-            deepened.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, RollBatch.inputShapes(1, 32));
-            HarmonizerTraining.warmStart(deepened, manager, shallow);
-            float[] logits = deepened.forward(new ai.djl.training.ParameterStore(manager, false), batch.networkInput(manager), false)
-                    .singletonOrThrow().logSoftmax(3).toFloatArray();
-            org.junit.jupiter.api.Assertions.assertArrayEquals(before.logProbabilities(batch, 1.0), logits, 1e-3f);
+        try (HarmonyModel before = HarmonyModel.fromRun(shallow)) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(before.logProbabilities(batch, 1.0), answersWhenWarmStarted(deeper, shallow, batch), 1e-3f);
         }
 
         Path deep = dir.resolve("deep");
@@ -117,6 +115,41 @@ class HarmonizerTrainingSmokeTest {
                 assertTrue(gammas.get(newBlock).getValue().getArray().abs().sum().getFloat() > 0,
                         "a new block's batch norm must leave zero and learn (" + gammas.get(newBlock).getKey() + ")");
             }
+        }
+    }
+
+    @Test
+    void aWarmStartThatAddsAPitchHeadFirstAnswersAsTheOldNetworkAndTheHeadLearns(@TempDir Path dir) throws Exception {
+        Path plain = dir.resolve("plain");
+        new HarmonizerTraining(new HarmonizerTraining.Settings(CoconetConfig.TINY, 2, 4, 32, 1e-3f, 2, 2, 7, null), data(), plain,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+        CoconetConfig withHead = CoconetConfig.TINY.withPitchHead(4, 2);
+        RollBatch batch = hiddenMiddle(data().valid().get(0), 8, 24, 2);
+        try (HarmonyModel before = HarmonyModel.fromRun(plain)) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(before.logProbabilities(batch, 1.0), answersWhenWarmStarted(withHead, plain, batch), 1e-5f);
+        }
+
+        Path headedRun = dir.resolve("headed");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new HarmonizerTraining(new HarmonizerTraining.Settings(withHead, 3, 4, 32, 1e-2f, 3, 3, 7, plain), data(), headedRun,
+                new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("a pitch head of 2 blocks x 4 channels"), log.toString(StandardCharsets.UTF_8));
+        assertEquals(4, HarmonizerTraining.readProgress(headedRun).pitchChannels());
+        HarmonizerTraining.export(headedRun, dir.resolve("export"), org.kantor.models.CompactWeights.Precision.HALF);
+        try (HarmonyModel trained = HarmonyModel.fromRun(headedRun);
+             HarmonyModel exported = HarmonyModel.fromResources(dir.resolve("export"))) {
+            assertTrue(exported.config().hasPitchHead(), "the exported config keeps the head");
+            org.junit.jupiter.api.Assertions.assertArrayEquals(trained.logProbabilities(batch, 1.0), exported.logProbabilities(batch, 1.0), 0.01f);
+        }
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+            ai.djl.nn.Block trained = CoconetNet.build(withHead);
+            trained.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, RollBatch.inputShapes(1, 32));
+            HarmonizerTraining.loadWeights(trained, withHead, 0f, manager, headedRun.resolve(HarmonizerTraining.WEIGHTS));
+            var parameters = trained.getParameters();
+            var headOutput = parameters.get(parameters.size() - 2);
+            assertTrue(headOutput.getKey().contains("Conv2d"), headOutput.getKey());
+            // it started at zero so the network first answered as before; trained, it must have left zero
+            assertTrue(headOutput.getValue().getArray().abs().sum().getFloat() > 0, "the pitch head's output must learn");
         }
     }
 
