@@ -42,6 +42,10 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
     @Option(names = "--pitch-blocks", defaultValue = "4", description = "Residual blocks of the pitch head (default ${DEFAULT-VALUE}).")
     int pitchBlocks;
 
+    @Option(names = "--pitch-head-only", description = "Train the pitch head alone: the time network keeps the weights of "
+            + "--warm-start (which then has no pitch head yet).")
+    boolean pitchHeadOnly;
+
     @Option(names = "--learning-rate", defaultValue = "0.002", description = "Peak learning rate of the cosine schedule (default ${DEFAULT-VALUE}).")
     float learningRate;
 
@@ -106,13 +110,16 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
                 || checkpointEvery < 1 || validateEvery < 1) {
             throw new Kantor.UserError("steps, batch, channels and intervals must be positive, and --crop at least 8");
         }
+        if (pitchHeadOnly && pitchChannels == 0) {
+            throw new Kantor.UserError("--pitch-head-only trains a pitch head: give its size with --pitch-head C");
+        }
         if (!(dropout >= 0 && dropout <= 0.5f)) {
             throw new Kantor.UserError("--dropout must be between 0 and 0.5 (got " + dropout + ")");
         }
         CoconetConfig config = new CoconetConfig(channels, blocks, CoconetConfig.DEFAULT.timeDilations(), CoconetConfig.DEFAULT.beatPhases())
                 .withPitchHead(pitchChannels, pitchChannels > 0 ? pitchBlocks : 0);
         HarmonizerTraining.Settings settings = new HarmonizerTraining.Settings(config, steps, batch, crop, learningRate,
-                checkpointEvery, validateEvery, seed, warmStart, dropout, chorales.equals("train+valid"), heldOut);
+                checkpointEvery, validateEvery, seed, warmStart, dropout, chorales.equals("train+valid"), heldOut, pitchHeadOnly);
         HarmonizerTraining.Progress p = new HarmonizerTraining(settings, jsb, out, System.out).run();
         System.out.printf("done: step %d, %s, %s of training; weights in %s%n", p.step(),
                 p.lastValidNll() == null ? "no validation figure (trained on all the validation chorales)"

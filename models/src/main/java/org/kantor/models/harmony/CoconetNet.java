@@ -53,12 +53,20 @@ public final class CoconetNet {
             time.add(new LambdaBlock(list -> new NDList(perPitch(list.singletonOrThrow(), PianoRoll.VOICES)), "toRoll"));
             return time;
         }
-        // the time network answers logits and per-pitch features; the pitch head reads them with the input and corrects the logits
+        // the time network answers logits and per-pitch features; the pitch head reads them with the input and corrects the logits.
+        // Its trained part (everything up to the logits) can be frozen while a new head learns.
         time.add(new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow(), list.get(1).singletonOrThrow()),
-                List.of(output, PitchHead.features())));
+                List.of(output, Blocks.identityBlock())));
+        SequentialBlock timeWithFeatures = new SequentialBlock();
+        timeWithFeatures.add(new FreezableBlock(time));
+        SequentialBlock features = new SequentialBlock();
+        features.add(new LambdaBlock(list -> new NDList(list.get(1)), "hidden"));
+        features.add(PitchHead.features());
+        timeWithFeatures.add(new ParallelBlock(list -> new NDList(list.get(0).get(0), list.get(1).singletonOrThrow()),
+                List.of(Blocks.identityBlock(), features)));
         SequentialBlock net = new SequentialBlock();
         net.add(new ParallelBlock(list -> new NDList(list.get(0).get(0), list.get(0).get(1), list.get(1).get(0)),
-                List.of(time, Blocks.identityBlock())));
+                List.of(timeWithFeatures, Blocks.identityBlock())));
         net.add(new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())),
                 List.of(new LambdaBlock(list -> new NDList(perPitch(list.get(0), PianoRoll.VOICES)), "toRoll"),
                         PitchHead.correction(config, dropout))));

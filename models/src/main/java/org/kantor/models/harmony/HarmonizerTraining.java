@@ -37,10 +37,18 @@ public final class HarmonizerTraining {
      *     the train split alone), all but the first {@code heldOut} of them; its last weights are then its result
      * @param heldOut with {@code withValidationChorales}, how many validation chorales (the first ones) stay out of training:
      *     the validation figure is measured on them alone (none: no figure)
+     * @param pitchHeadOnly train the pitch head alone: the time network keeps the weights it was warm-started with
      */
     public record Settings(CoconetConfig config, int steps, int batch, int crop, float learningRate, int checkpointEvery,
                            int validateEvery, long seed, Path warmStart, float dropout, boolean withValidationChorales,
-                           int heldOut) {
+                           int heldOut, boolean pitchHeadOnly) {
+        /** Training every weight. */
+        public Settings(CoconetConfig config, int steps, int batch, int crop, float learningRate, int checkpointEvery,
+                        int validateEvery, long seed, Path warmStart, float dropout, boolean withValidationChorales, int heldOut) {
+            this(config, steps, batch, crop, learningRate, checkpointEvery, validateEvery, seed, warmStart, dropout,
+                    withValidationChorales, heldOut, false);
+        }
+
         /** Without dropout, on the train split. */
         public Settings(CoconetConfig config, int steps, int batch, int crop, float learningRate, int checkpointEvery,
                         int validateEvery, long seed, Path warmStart) {
@@ -61,7 +69,7 @@ public final class HarmonizerTraining {
     /** What is written beside the weights: the run so far. */
     public record Progress(int step, double lastLoss, Double lastValidNll, Double bestValidNll, double seconds,
                            int channels, int residualBlocks, int[] timeDilations, int beatPhases, int batch, int crop, float learningRate, long seed, float dropout,
-                           boolean withValidationChorales, int heldOut, int pitchChannels, int pitchBlocks) {
+                           boolean withValidationChorales, int heldOut, int pitchChannels, int pitchBlocks, boolean pitchHeadOnly) {
         /** The network the run trains (runs from before the pitch head read as having none). */
         public CoconetConfig config() {
             return new CoconetConfig(channels, residualBlocks, timeDilations, beatPhases, pitchChannels, pitchBlocks);
@@ -98,6 +106,16 @@ public final class HarmonizerTraining {
                     ? "with the validation chorales but the first " + previous.heldOut() : "without the validation chorales")
                     + ": resume it the same way");
         }
+        if (previous != null && previous.pitchHeadOnly() != settings.pitchHeadOnly()) {
+            throw new IOException(folder + " was trained " + (previous.pitchHeadOnly() ? "pitch head alone" : "whole")
+                    + ": resume it the same way");
+        }
+        if (settings.pitchHeadOnly() && !settings.config().hasPitchHead()) {
+            throw new IOException("training the pitch head alone needs a network with one (--pitch-head)");
+        }
+        if (settings.pitchHeadOnly() && previous == null && settings.warmStart() == null) {
+            throw new IOException("training the pitch head alone needs a trained time network to start from (--warm-start)");
+        }
         List<PianoRoll> chorales = trainingChorales();
         List<PianoRoll> validation = settings.withValidationChorales() ? data.valid().subList(0, settings.heldOut()) : data.valid();
         Block block = CoconetNet.build(settings.config(), settings.dropout());
@@ -118,6 +136,10 @@ public final class HarmonizerTraining {
                             HarmonyEvaluation.quickValidNll(block, model.getNDManager(), validation.isEmpty() ? data.valid() : validation,
                                     settings.crop()));
 
+                }
+                if (settings.pitchHeadOnly()) {
+                    freezeTimeNetwork(block);
+                    log.println("training the pitch head alone: the time network keeps its weights");
                 }
                 log.printf("training %s, %d parameters, batch %d x %d steps, %s%d chorales%n", settings.config().describe(),
                         Checkpoints.parameterCount(block), settings.batch(), settings.crop(),
@@ -164,12 +186,22 @@ public final class HarmonizerTraining {
                         CoconetConfig c = settings.config();
                         writeProgress(folder, new Progress(step, lossAverage, lastValid, best, seconds, c.channels(), c.residualBlocks(),
                                 c.timeDilations(), c.beatPhases(), settings.batch(), settings.crop(), settings.learningRate(), settings.seed(),
-                                settings.dropout(), settings.withValidationChorales(), settings.heldOut(), c.pitchChannels(), c.pitchBlocks()));
+                                settings.dropout(), settings.withValidationChorales(), settings.heldOut(), c.pitchChannels(), c.pitchBlocks(),
+                                settings.pitchHeadOnly()));
                     }
                 }
             }
         }
         return readProgress(folder);
+    }
+
+    /** Keeps the time network as trained (weights, batch-norm statistics, inference-time answers): only the pitch head learns. */
+    static void freezeTimeNetwork(Block block) {
+        FreezableBlock time = FreezableBlock.find(block);
+        if (time == null) {
+            throw new IllegalArgumentException("no pitch head to train alone in this network");
+        }
+        time.freeze();
     }
 
     /** The train split, and the validation split but its held-out chorales too when the settings ask for it. */

@@ -154,6 +154,40 @@ class HarmonizerTrainingSmokeTest {
     }
 
     @Test
+    void trainingThePitchHeadAloneKeepsTheTimeNetworksWeights(@TempDir Path dir) throws Exception {
+        Path plain = dir.resolve("plain");
+        new HarmonizerTraining(new HarmonizerTraining.Settings(CoconetConfig.TINY, 2, 4, 32, 1e-3f, 2, 2, 7, null), data(), plain,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
+        CoconetConfig withHead = CoconetConfig.TINY.withPitchHead(4, 1);
+        Path headOnly = dir.resolve("head");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new HarmonizerTraining(new HarmonizerTraining.Settings(withHead, 3, 4, 32, 1e-2f, 3, 3, 7, plain, 0f, false, 0, true), data(),
+                headOnly, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("training the pitch head alone"), log.toString(StandardCharsets.UTF_8));
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+            ai.djl.nn.Block before = CoconetNet.build(CoconetConfig.TINY);
+            before.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, RollBatch.inputShapes(1, 32));
+            HarmonizerTraining.loadWeights(before, CoconetConfig.TINY, 0f, manager, HarmonizerTraining.bestWeights(plain));
+            ai.djl.nn.Block after = CoconetNet.build(withHead);
+            after.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, RollBatch.inputShapes(1, 32));
+            HarmonizerTraining.loadWeights(after, withHead, 0f, manager, headOnly.resolve(HarmonizerTraining.WEIGHTS));
+            var old = before.getParameters();
+            var trained = after.getParameters();
+            for (int i = 0; i < old.size(); i++) {
+                // weights and batch-norm statistics alike: the time network answers as it did
+                org.junit.jupiter.api.Assertions.assertArrayEquals(old.get(i).getValue().getArray().toFloatArray(),
+                        trained.get(i).getValue().getArray().toFloatArray(), old.get(i).getKey() + " must stay as trained");
+            }
+            assertTrue(trained.get(trained.size() - 2).getValue().getArray().abs().sum().getFloat() > 0, "the head learns");
+        }
+        // resuming it as a whole-network run would silently change what it is
+        HarmonizerTraining.Settings whole = new HarmonizerTraining.Settings(withHead, 4, 4, 32, 1e-2f, 3, 3, 7, plain, 0f, false, 0);
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> new HarmonizerTraining(whole, data(), headOnly, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run());
+        assertTrue(e.getMessage().contains("resume it the same way"), e.getMessage());
+    }
+
+    @Test
     void exportedWeightsAnswerAsTheRunDoesInHalfPrecisionAndInEightBits(@TempDir Path dir) throws Exception {
         Path run = dir.resolve("run");
         CoconetConfig config = new CoconetConfig(48, 2, new int[] {1, 2}, 4); // kernels large enough for 8 bits
