@@ -108,10 +108,14 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
         }
         if (steps < 1 || batch < 1 || crop < 8 || channels < 1 || blocks < 0 || pitchChannels < 0 || pitchBlocks < 0
                 || checkpointEvery < 1 || validateEvery < 1) {
-            throw new Kantor.UserError("steps, batch, channels and intervals must be positive, and --crop at least 8");
+            throw new Kantor.UserError("steps, batch, channels and intervals must be positive, --blocks, --pitch-head and --pitch-blocks "
+                    + "not negative, and --crop at least 8");
         }
         if (pitchHeadOnly && pitchChannels == 0) {
             throw new Kantor.UserError("--pitch-head-only trains a pitch head: give its size with --pitch-head C");
+        }
+        if (pitchHeadOnly && warmStart == null && HarmonizerTraining.readProgress(out) == null) {
+            throw new Kantor.UserError("--pitch-head-only trains a head on a trained time network: give it with --warm-start RUN");
         }
         if (!(dropout >= 0 && dropout <= 0.5f)) {
             throw new Kantor.UserError("--dropout must be between 0 and 0.5 (got " + dropout + ")");
@@ -120,7 +124,12 @@ final class TrainHarmonizerCommand implements Callable<Integer> {
                 .withPitchHead(pitchChannels, pitchChannels > 0 ? pitchBlocks : 0);
         HarmonizerTraining.Settings settings = new HarmonizerTraining.Settings(config, steps, batch, crop, learningRate,
                 checkpointEvery, validateEvery, seed, warmStart, dropout, chorales.equals("train+valid"), heldOut, pitchHeadOnly);
-        HarmonizerTraining.Progress p = new HarmonizerTraining(settings, jsb, out, System.out).run();
+        HarmonizerTraining.Progress p;
+        try {
+            p = new HarmonizerTraining(settings, jsb, out, System.out).run();
+        } catch (HarmonizerTraining.SettingsMismatch e) {
+            throw new Kantor.UserError(e.getMessage());
+        }
         System.out.printf("done: step %d, %s, %s of training; weights in %s%n", p.step(),
                 p.lastValidNll() == null ? "no validation figure (trained on all the validation chorales)"
                         : p.bestValidNll() == null ? String.format("valid NLL %.4f on the %d held-out chorales", p.lastValidNll(), p.heldOut())

@@ -161,4 +161,37 @@ class HarmonizeCommandTest {
         assertTrue(tooMany.err().contains("--held-out must be between 0 and 76 (got 77)"), tooMany.err());
         assertFalse(Files.exists(dir.resolve("y")));
     }
+
+    @Test
+    void pitchHeadMistakesAreUsageErrorsThatWriteNothing(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.kantor.musicxml.KantorData.corpus("jsb-chorales") != null, "jsb-chorales not found");
+        Path run = dir.resolve("run");
+        KantorCliTest.Result noSize = KantorCliTest.kantor("train", "harmonizer", "--out", run.toString(), "--pitch-head-only");
+        assertEquals(2, noSize.code());
+        assertTrue(noSize.err().contains("--pitch-head-only trains a pitch head: give its size with --pitch-head C"), noSize.err());
+        KantorCliTest.Result nothingToKeep = KantorCliTest.kantor("train", "harmonizer", "--out", run.toString(), "--pitch-head", "4",
+                "--pitch-head-only");
+        assertEquals(2, nothingToKeep.code());
+        assertTrue(nothingToKeep.err().contains("give it with --warm-start RUN"), nothingToKeep.err());
+        KantorCliTest.Result negative = KantorCliTest.kantor("train", "harmonizer", "--out", run.toString(), "--pitch-head", "-1");
+        assertEquals(2, negative.code());
+        assertTrue(negative.err().contains("--pitch-head and --pitch-blocks not negative"), negative.err());
+        assertFalse(Files.exists(run));
+
+        String[] small = {"--steps", "1", "--batch", "2", "--crop", "16", "--channels", "8", "--blocks", "1", "--pitch-head", "4", "--pitch-blocks", "1"};
+        KantorCliTest.Result whole = KantorCliTest.kantor(concat(new String[] {"train", "harmonizer", "--out", run.toString()}, small));
+        assertEquals(0, whole.code(), whole.err());
+        byte[] weights = Files.readAllBytes(run.resolve(HarmonizerTraining.WEIGHTS));
+        KantorCliTest.Result headAlone = KantorCliTest.kantor(concat(new String[] {"train", "harmonizer", "--out", run.toString(),
+                "--pitch-head-only"}, small));
+        assertEquals(2, headAlone.code());
+        assertTrue(headAlone.err().contains("was trained whole: resume it the same way"), headAlone.err());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(weights, Files.readAllBytes(run.resolve(HarmonizerTraining.WEIGHTS)));
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
 }

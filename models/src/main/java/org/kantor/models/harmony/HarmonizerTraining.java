@@ -76,6 +76,13 @@ public final class HarmonizerTraining {
         }
     }
 
+    /** Settings that cannot train (or cannot resume the run in the folder): the user's to change, nothing was written. */
+    public static final class SettingsMismatch extends IOException {
+        SettingsMismatch(String message) {
+            super(message);
+        }
+    }
+
     public static final String WEIGHTS = "coconet.params";
     static final String BEST_WEIGHTS = "best-" + WEIGHTS;
     static final int WARM_UP_STEPS = 300;
@@ -95,26 +102,26 @@ public final class HarmonizerTraining {
 
     public Progress run() throws IOException {
         DjlEngine.get();
-        Files.createDirectories(folder);
         Progress previous = readProgress(folder);
+        if (settings.pitchHeadOnly() && !settings.config().hasPitchHead()) {
+            throw new SettingsMismatch("training the pitch head alone needs a network with one (--pitch-head)");
+        }
+        if (settings.pitchHeadOnly() && previous == null && settings.warmStart() == null) {
+            throw new SettingsMismatch("training the pitch head alone needs a trained time network to start from (--warm-start)");
+        }
+        Files.createDirectories(folder);
         int startStep = previous == null ? 0 : previous.step();
         double secondsBefore = previous == null ? 0 : previous.seconds();
         Double best = previous == null ? null : previous.bestValidNll();
         if (previous != null && (previous.withValidationChorales() != settings.withValidationChorales()
                 || previous.heldOut() != settings.heldOut())) {
-            throw new IOException(folder + " was trained " + (previous.withValidationChorales()
+            throw new SettingsMismatch(folder + " was trained " + (previous.withValidationChorales()
                     ? "with the validation chorales but the first " + previous.heldOut() : "without the validation chorales")
                     + ": resume it the same way");
         }
         if (previous != null && previous.pitchHeadOnly() != settings.pitchHeadOnly()) {
-            throw new IOException(folder + " was trained " + (previous.pitchHeadOnly() ? "pitch head alone" : "whole")
+            throw new SettingsMismatch(folder + " was trained " + (previous.pitchHeadOnly() ? "pitch head alone" : "whole")
                     + ": resume it the same way");
-        }
-        if (settings.pitchHeadOnly() && !settings.config().hasPitchHead()) {
-            throw new IOException("training the pitch head alone needs a network with one (--pitch-head)");
-        }
-        if (settings.pitchHeadOnly() && previous == null && settings.warmStart() == null) {
-            throw new IOException("training the pitch head alone needs a trained time network to start from (--warm-start)");
         }
         List<PianoRoll> chorales = trainingChorales();
         List<PianoRoll> validation = settings.withValidationChorales() ? data.valid().subList(0, settings.heldOut()) : data.valid();
