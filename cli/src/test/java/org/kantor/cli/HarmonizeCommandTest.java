@@ -176,6 +176,11 @@ class HarmonizeCommandTest {
         KantorCliTest.Result negative = KantorCliTest.kantor("train", "harmonizer", "--out", run.toString(), "--pitch-head", "-1");
         assertEquals(2, negative.code());
         assertTrue(negative.err().contains("--pitch-head and --pitch-blocks not negative"), negative.err());
+        Path notWeights = Files.writeString(dir.resolve("notes.txt"), "not weights");
+        KantorCliTest.Result badStart = KantorCliTest.kantor("train", "harmonizer", "--out", run.toString(), "--pitch-head", "4",
+                "--warm-start", notWeights.toString(), "--steps", "1");
+        assertEquals(2, badStart.code());
+        assertTrue(badStart.err().contains(notWeights + " holds weights of another network"), badStart.err());
         assertFalse(Files.exists(run));
 
         String[] small = {"--steps", "1", "--batch", "2", "--crop", "16", "--channels", "8", "--blocks", "1", "--pitch-head", "4", "--pitch-blocks", "1"};

@@ -101,6 +101,23 @@ public final class HarmonizerTraining {
     }
 
     public Progress run() throws IOException {
+        boolean newFolder = !Files.exists(folder);
+        try {
+            return train();
+        } catch (SettingsMismatch e) {
+            // refused before anything was trained: leave no empty run folder behind
+            if (newFolder && Files.isDirectory(folder)) {
+                try (var entries = Files.list(folder)) {
+                    if (entries.findAny().isEmpty()) {
+                        Files.delete(folder);
+                    }
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Progress train() throws IOException {
         DjlEngine.get();
         Progress previous = readProgress(folder);
         if (settings.pitchHeadOnly() && !settings.config().hasPitchHead()) {
@@ -287,6 +304,9 @@ public final class HarmonizerTraining {
         if (Files.isRegularFile(runFolder)) { // a shipped weights file (CompactWeights) of this same network
             try (var in = Files.newInputStream(runFolder)) {
                 CompactWeights.read(block, manager, in);
+            } catch (IOException e) {
+                throw new SettingsMismatch(runFolder + " holds weights of another network (" + e.getMessage() + "): a weights file"
+                        + " starts only the same network; to widen, deepen or add a pitch head, start from its training run's folder");
             }
             return;
         }
