@@ -67,7 +67,7 @@ public final class CoconetNet {
         SequentialBlock net = new SequentialBlock();
         net.add(new ParallelBlock(list -> new NDList(list.get(0).get(0), list.get(0).get(1), list.get(1).get(0)),
                 List.of(timeWithFeatures, Blocks.identityBlock())));
-        net.add(new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())),
+        net.add(new ParallelBlock(CoconetNet::sum,
                 List.of(new LambdaBlock(list -> new NDList(perPitch(list.get(0), PianoRoll.VOICES)), "toRoll"),
                         PitchHead.correction(config, dropout))));
         return net;
@@ -98,8 +98,13 @@ public final class CoconetNet {
         if (dropout > 0) {
             residual.add(Dropout.builder().optRate(dropout).build());
         }
-        return new ParallelBlock(list -> new NDList(list.get(0).singletonOrThrow().add(list.get(1).singletonOrThrow())),
+        return new ParallelBlock(CoconetNet::sum,
                 List.of(residual, Blocks.identityBlock()));
+    }
+
+    /** Two branches' single outputs added: a residual connection, or logits and their correction. */
+    private static NDList sum(List<NDList> branches) {
+        return new NDList(branches.get(0).singletonOrThrow().add(branches.get(1).singletonOrThrow()));
     }
 
     /**

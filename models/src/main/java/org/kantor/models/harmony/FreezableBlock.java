@@ -30,7 +30,7 @@ final class FreezableBlock extends AbstractBlock {
         frozen = true;
     }
 
-    /** The first frozen block inside {@code block}, if any. */
+    /** The first freezable block inside {@code block} (or {@code block} itself), if any. */
     static FreezableBlock find(Block block) {
         if (block instanceof FreezableBlock f) {
             return f;

@@ -289,7 +289,7 @@ public final class HarmonizerTraining {
      * @param savedDropout the dropout of the network that saved the checkpoint: its layout follows the blocks
      */
     static void loadWeights(Block block, CoconetConfig config, float savedDropout, NDManager manager, Path file) throws IOException {
-        copyWeights(block, config, false, savedDropout, manager, file, false);
+        copyWeights(block, config, config, savedDropout, manager, file, false);
     }
 
     /**
@@ -314,32 +314,33 @@ public final class HarmonizerTraining {
         if (p == null) {
             throw new IOException("no training run to start from in " + runFolder);
         }
-        copyWeights(block, p.config(), config.hasPitchHead(), p.dropout(), manager, bestWeights(runFolder), true);
+        copyWeights(block, config, p.config(), p.dropout(), manager, bestWeights(runFolder), true);
     }
 
     /**
-     * Copies a checkpoint of a {@code config} network (trained with {@code savedDropout}) into {@code block}'s arrays, zero-padding
-     * wider ones if asked.
-     * @param withPitchHead whether {@code block} has a pitch head (its arrays come after all of the time network's)
+     * Copies a checkpoint of a {@code saved} network (trained with {@code savedDropout}) into {@code block}, a {@code config} network,
+     * zero-padding wider arrays and starting new residual blocks and a new pitch head if asked.
      */
-    private static void copyWeights(Block block, CoconetConfig config, boolean withPitchHead, float savedDropout, NDManager manager,
+    private static void copyWeights(Block block, CoconetConfig config, CoconetConfig saved, float savedDropout, NDManager manager,
                                     Path file, boolean widen) throws IOException {
         try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)));
              NDManager scratch = manager.newSubManager()) {
-            Block loaded = CoconetNet.build(config, savedDropout);
+            Block loaded = CoconetNet.build(saved, savedDropout);
             loaded.loadParameters(scratch, in);
             var targets = block.getParameters();
             var sources = loaded.getParameters();
-            boolean addsHead = widen && withPitchHead && !config.hasPitchHead();
-            int copied = addsHead ? sources.size() : targets.size();
-            int newArrays = copied - sources.size();
-            if (newArrays < 0 || copied > targets.size() || newArrays > 0 && !(widen && newArrays % ARRAYS_PER_RESIDUAL_BLOCK == 0)) {
+            // a new pitch head's arrays come after all of the time network's
+            boolean addsHead = config.hasPitchHead() && !saved.hasPitchHead();
+            int timeArrays = addsHead ? CoconetNet.build(config.withPitchHead(0, 0)).getParameters().size() : targets.size();
+            int newArrays = timeArrays - sources.size();
+            boolean deepens = newArrays > 0 && !saved.hasPitchHead() && newArrays % ARRAYS_PER_RESIDUAL_BLOCK == 0;
+            if (newArrays < 0 || (addsHead || newArrays > 0) && !widen || newArrays > 0 && !deepens) {
                 throw new IOException(file + ": weights of a network with " + sources.size() + " arrays, this one has " + targets.size());
             }
             // a deeper network: the new residual blocks come after the old ones, just before the output convolution
             int firstNew = sources.size() - OUTPUT_ARRAYS;
             for (int i = 0; i < targets.size(); i++) {
-                if (i >= copied) { // a new pitch head: fresh, but its last convolution adds nothing yet
+                if (i >= timeArrays) { // a new pitch head: fresh, but its last convolution adds nothing yet
                     if (i >= targets.size() - PitchHead.OUTPUT_ARRAYS) {
                         NDArray array = targets.get(i).getValue().getArray();
                         array.set(new float[(int) array.size()]);

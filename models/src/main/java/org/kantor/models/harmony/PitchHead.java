@@ -25,8 +25,6 @@ final class PitchHead {
 
     /** Features per pitch that the time network hands the head, beside the roll, the masks and its own logits. */
     static final int FEATURES_PER_PITCH = 6;
-    /** Input channels of the head's image: logits, features, roll, masks. */
-    static final int INPUT_CHANNELS = PianoRoll.VOICES + FEATURES_PER_PITCH + CoconetNet.INPUT_CHANNELS;
     /** Span of the first convolution: one step and three semitones each side. */
     private static final int FIRST_STEPS = 1;
     private static final int FIRST_SEMITONES = 3;

@@ -24,6 +24,14 @@ class HarmonizerTrainingSmokeTest {
     }
 
     /** The chorale's first 32 steps with all four voices unknown from step {@code from} to {@code to}. */
+    /** A {@code config} network holding the weights of a checkpoint {@code file} (trained without dropout). */
+    private static ai.djl.nn.Block trainedBlock(ai.djl.ndarray.NDManager manager, CoconetConfig config, Path file) throws Exception {
+        ai.djl.nn.Block block = CoconetNet.build(config);
+        block.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, RollBatch.inputShapes(1, 32));
+        HarmonizerTraining.loadWeights(block, config, 0f, manager, file);
+        return block;
+    }
+
     /** What a {@code config} network warm-started from {@code run} answers, before any training. */
     private static float[] answersWhenWarmStarted(CoconetConfig config, Path run, RollBatch batch) throws Exception {
         try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
@@ -105,9 +113,7 @@ class HarmonizerTrainingSmokeTest {
         new HarmonizerTraining(new HarmonizerTraining.Settings(deeper, 3, 4, 32, 1e-2f, 3, 3, 7, shallow), data(), deep,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
         try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
-            ai.djl.nn.Block trained = CoconetNet.build(deeper);
-            trained.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, RollBatch.inputShapes(1, 32));
-            HarmonizerTraining.loadWeights(trained, deeper, 0f, manager, deep.resolve(HarmonizerTraining.WEIGHTS));
+            ai.djl.nn.Block trained = trainedBlock(manager, deeper, deep.resolve(HarmonizerTraining.WEIGHTS));
             var gammas = trained.getParameters().stream().filter(p -> p.getKey().endsWith("gamma")).toList();
             // the stem's batch norm, two old blocks', then the two new blocks' (which started at zero)
             assertEquals(5, gammas.size());
@@ -126,7 +132,12 @@ class HarmonizerTrainingSmokeTest {
         CoconetConfig withHead = CoconetConfig.TINY.withPitchHead(4, 2);
         RollBatch batch = hiddenMiddle(data().valid().get(0), 8, 24, 2);
         try (HarmonyModel before = HarmonyModel.fromRun(plain)) {
-            org.junit.jupiter.api.Assertions.assertArrayEquals(before.logProbabilities(batch, 1.0), answersWhenWarmStarted(withHead, plain, batch), 1e-5f);
+            float[] expected = before.logProbabilities(batch, 1.0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, answersWhenWarmStarted(withHead, plain, batch), 1e-5f);
+            // deepened and given a head at once: the new blocks and the head both start adding (almost) nothing
+            CoconetConfig deeperWithHead = new CoconetConfig(CoconetConfig.TINY.channels(), 4, CoconetConfig.TINY.timeDilations(),
+                    CoconetConfig.TINY.beatPhases()).withPitchHead(4, 2);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, answersWhenWarmStarted(deeperWithHead, plain, batch), 1e-3f);
         }
 
         Path headedRun = dir.resolve("headed");
@@ -142,9 +153,7 @@ class HarmonizerTrainingSmokeTest {
             org.junit.jupiter.api.Assertions.assertArrayEquals(trained.logProbabilities(batch, 1.0), exported.logProbabilities(batch, 1.0), 0.01f);
         }
         try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
-            ai.djl.nn.Block trained = CoconetNet.build(withHead);
-            trained.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, RollBatch.inputShapes(1, 32));
-            HarmonizerTraining.loadWeights(trained, withHead, 0f, manager, headedRun.resolve(HarmonizerTraining.WEIGHTS));
+            ai.djl.nn.Block trained = trainedBlock(manager, withHead, headedRun.resolve(HarmonizerTraining.WEIGHTS));
             var parameters = trained.getParameters();
             var headOutput = parameters.get(parameters.size() - 2);
             assertTrue(headOutput.getKey().contains("Conv2d"), headOutput.getKey());
@@ -165,12 +174,8 @@ class HarmonizerTrainingSmokeTest {
                 headOnly, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("training the pitch head alone"), log.toString(StandardCharsets.UTF_8));
         try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
-            ai.djl.nn.Block before = CoconetNet.build(CoconetConfig.TINY);
-            before.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, RollBatch.inputShapes(1, 32));
-            HarmonizerTraining.loadWeights(before, CoconetConfig.TINY, 0f, manager, HarmonizerTraining.bestWeights(plain));
-            ai.djl.nn.Block after = CoconetNet.build(withHead);
-            after.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, RollBatch.inputShapes(1, 32));
-            HarmonizerTraining.loadWeights(after, withHead, 0f, manager, headOnly.resolve(HarmonizerTraining.WEIGHTS));
+            ai.djl.nn.Block before = trainedBlock(manager, CoconetConfig.TINY, HarmonizerTraining.bestWeights(plain));
+            ai.djl.nn.Block after = trainedBlock(manager, withHead, headOnly.resolve(HarmonizerTraining.WEIGHTS));
             var old = before.getParameters();
             var trained = after.getParameters();
             for (int i = 0; i < old.size(); i++) {
