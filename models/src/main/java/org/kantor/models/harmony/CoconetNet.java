@@ -111,7 +111,7 @@ public final class CoconetNet {
      * (batch, 8, steps, 46) -> (batch, 188, steps): the known roll of each voice, then one mask value per voice;
      * then, if the network reads them, the beat phases (batch, 4, steps) as 4 more features.
      */
-    private static NDList toFrames(NDList input, boolean beatPhases) {
+    static NDList toFrames(NDList input, boolean beatPhases) {
         NDArray x = input.get(0);
         long batch = x.getShape().get(0);
         long steps = x.getShape().get(2);
