@@ -29,9 +29,9 @@ final class FoldedNetwork {
     private static final float BATCH_NORM_EPSILON = 1e-5f;
 
     /** One convolution with its batch norm merged in (or none, for the output layer). */
-    private record Layer(NDArray weight, NDArray bias, Shape padding, Shape dilation) {
+    private record Layer(NDArray weight, NDArray bias, Shape stride, Shape padding, Shape dilation) {
         NDArray apply(NDArray x) {
-            return Conv1d.conv1d(x, weight, bias, new Shape(1), padding, dilation).singletonOrThrow();
+            return Conv1d.conv1d(x, weight, bias, stride, padding, dilation).singletonOrThrow();
         }
     }
 
@@ -71,7 +71,7 @@ final class FoldedNetwork {
         }
         Convolution last = (Convolution) layers.get(expected - 1);
         Layer output = new Layer(parameter(last, "weight", manager), last.isIncludeBias() ? parameter(last, "bias", manager) : null,
-                last.getPadding(), last.getDilation());
+                last.getStride(), last.getPadding(), last.getDilation());
         return Optional.of(new FoldedNetwork(folded.get(0), List.copyOf(folded.subList(1, folded.size())), output,
                 config.beatPhases() > 0));
     }
@@ -106,7 +106,7 @@ final class FoldedNetwork {
             NDArray foldedBias = bias.sub(parameter(norm, "runningMean", scratch)).mul(scale).add(parameter(norm, "beta", scratch));
             weight.attach(manager);
             foldedBias.attach(manager);
-            return new Layer(weight, foldedBias, conv.getPadding(), conv.getDilation());
+            return new Layer(weight, foldedBias, conv.getStride(), conv.getPadding(), conv.getDilation());
         }
     }
 

@@ -89,7 +89,12 @@ public final class HarmonyModel implements AutoCloseable {
     }
 
     private static HarmonyModel load(InputStream config, InputStream weights) throws IOException {
-        return load(new Gson().fromJson(new InputStreamReader(config, StandardCharsets.UTF_8), CoconetConfig.class), weights);
+        return load(readConfig(config), weights);
+    }
+
+    /** A network's config as {@link #export} writes it. */
+    static CoconetConfig readConfig(InputStream config) {
+        return new Gson().fromJson(new InputStreamReader(config, StandardCharsets.UTF_8), CoconetConfig.class);
     }
 
     static HarmonyModel load(CoconetConfig config, InputStream weights) throws IOException {

@@ -7,10 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import com.google.gson.Gson;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.kantor.models.CompactWeights;
@@ -20,7 +17,7 @@ class FoldedNetworkTest {
 
     private static CoconetConfig shippedConfig() throws Exception {
         try (InputStream in = HarmonyModel.class.getResourceAsStream(HarmonyModel.RESOURCE_CONFIG)) {
-            return new Gson().fromJson(new InputStreamReader(in, StandardCharsets.UTF_8), CoconetConfig.class);
+            return HarmonyModel.readConfig(in);
         }
     }
 
