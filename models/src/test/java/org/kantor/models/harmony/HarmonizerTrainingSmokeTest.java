@@ -23,7 +23,6 @@ class HarmonizerTrainingSmokeTest {
         return JsbChorales.load(folder);
     }
 
-    /** The chorale's first 32 steps with all four voices unknown from step {@code from} to {@code to}. */
     /** A {@code config} network holding the weights of a checkpoint {@code file} (trained without dropout). */
     private static ai.djl.nn.Block trainedBlock(ai.djl.ndarray.NDManager manager, CoconetConfig config, Path file) throws Exception {
         ai.djl.nn.Block block = CoconetNet.build(config);
@@ -43,6 +42,7 @@ class HarmonizerTrainingSmokeTest {
         }
     }
 
+    /** The chorale's first 32 steps with all four voices unknown from step {@code from} to {@code to}. */
     private static RollBatch hiddenMiddle(PianoRoll chorale, int from, int to, int beatPhase) {
         RollBatch batch = RollBatch.allocate(1, 32);
         float[][] mask = new float[PianoRoll.VOICES][32];
