@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code kantor eval}: evaluations of Kantor's models on the shared data's test splits. */
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate a model on the test split of the shared data.",
-        subcommands = {EvalHarmonizerCommand.class, EvalCheckerCommand.class, EvalTranscriptionCommand.class, EvalMelodyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EvalHarmonizerCommand.class, EvalCheckerCommand.class, EvalTranscriptionCommand.class, EvalMelodyCommand.class, EvalDrumsCommand.class, CommandLine.HelpCommand.class})
 final class EvalCommand implements Runnable {
 
     @CommandLine.Spec

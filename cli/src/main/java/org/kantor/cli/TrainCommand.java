@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code kantor train}: trains Kantor's models from the shared data (hours on a CPU; resumable). */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train a model from the shared data. Runs are resumable.",
-        subcommands = {TrainHarmonizerCommand.class, TrainMelodyCommand.class, TrainMeterCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainHarmonizerCommand.class, TrainMelodyCommand.class, TrainDrumsCommand.class, TrainMeterCommand.class, CommandLine.HelpCommand.class})
 final class TrainCommand implements Runnable {
 
     @CommandLine.Spec

@@ -40,6 +40,25 @@ public final class Checkpoints {
         AtomicFiles.write(file, GSON.toJson(record).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * Loads a checkpoint into an initialized block by copying values into the arrays its trainer holds
+     * (replacing the arrays would detach them from the optimizer); {@code fresh} is an uninitialized
+     * block of the same network to read the file into.
+     */
+    public static void copyInto(Block block, Block fresh, ai.djl.ndarray.NDManager manager, java.nio.file.Path file) throws IOException {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file)));
+             ai.djl.ndarray.NDManager scratch = manager.newSubManager()) {
+            fresh.loadParameters(scratch, in);
+            var targets = block.getParameters();
+            var sources = fresh.getParameters();
+            for (int i = 0; i < targets.size(); i++) {
+                targets.get(i).getValue().getArray().set(sources.get(i).getValue().getArray().toByteBuffer());
+            }
+        } catch (ai.djl.MalformedModelException e) {
+            throw new IOException(file + ": not weights of this network (" + e.getMessage() + ")", e);
+        }
+    }
+
     public static long parameterCount(Block block) {
         long n = 0;
         for (var p : block.getParameters()) {

@@ -82,9 +82,12 @@ public final class ScoreDocument {
             }
             String id = "P" + n;
             ids.add(id);
+            String generatedId = sp.getId();
             sp.setId(id);
+            // instrument ids are the part's id and a suffix ("-I1"; a drum set has one per drum): keep the suffix
             for (org.audiveris.proxymusic.ScoreInstrument si : sp.getScoreInstrument()) {
-                si.setId(id + "-I1");
+                String suffix = si.getId().startsWith(generatedId) ? si.getId().substring(generatedId.length()) : "-I1";
+                si.setId(id + suffix);
             }
             partList.add(listIndex++, sp);
             tree.getPart().add(insertAt++, part);

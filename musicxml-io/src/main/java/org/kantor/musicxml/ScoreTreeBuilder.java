@@ -69,6 +69,9 @@ final class ScoreTreeBuilder {
 
     private static final ObjectFactory FACTORY = new ObjectFactory();
 
+    /** The score-instrument of each percussion key of the part being written. */
+    private Map<Integer, ScoreInstrument> drums = Map.of();
+
     ScorePartwise build(Score score) {
         ScorePartwise tree = FACTORY.createScorePartwise();
         tree.setVersion(MusicXmlWriter.MUSICXML_VERSION);
@@ -97,6 +100,7 @@ final class ScoreTreeBuilder {
             Part part = score.parts().get(i);
             String id = part.id() == null || part.id().isBlank() ? "P" + (i + 1) : part.id();
             ScorePart scorePart = scorePart(part, id);
+            drums = percussionInstruments(part, id, scorePart);
             partList.getPartGroupOrScorePart().add(scorePart);
             ScorePartwise.Part treePart = FACTORY.createScorePartwisePart();
             treePart.setId(scorePart);
@@ -104,6 +108,41 @@ final class ScoreTreeBuilder {
             tree.getPart().add(treePart);
         }
         return tree;
+    }
+
+    /**
+     * A part with unpitched notes gets one score-instrument per percussion key it plays, each with its
+     * General MIDI key ({@code <midi-unpitched>}, counted from 1) on the part's channel, so that a
+     * notation program shows and plays the right drum. The part's own instrument entry is replaced.
+     */
+    private static Map<Integer, ScoreInstrument> percussionInstruments(Part part, String id, ScorePart scorePart) {
+        java.util.TreeSet<Integer> keys = new java.util.TreeSet<>();
+        for (Note n : part.notes()) {
+            if (n.unpitched() != null) {
+                keys.add(n.unpitched().midiKey());
+            }
+        }
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        scorePart.getScoreInstrument().clear();
+        scorePart.getMidiDeviceAndMidiInstrument().clear();
+        int channel = part.instrument() != null && part.instrument().percussion() ? part.instrument().midiChannel() : 10;
+        Map<Integer, ScoreInstrument> out = new HashMap<>();
+        for (int key : keys) {
+            ScoreInstrument si = FACTORY.createScoreInstrument();
+            si.setId(id + "-I" + (key + 1));
+            si.setInstrumentName(org.kantor.core.GeneralMidiPercussion.name(key));
+            scorePart.getScoreInstrument().add(si);
+            MidiInstrument mi = FACTORY.createMidiInstrument();
+            mi.setId(si);
+            mi.setMidiChannel(channel);
+            mi.setMidiProgram(1);
+            mi.setMidiUnpitched(key + 1);
+            scorePart.getMidiDeviceAndMidiInstrument().add(mi);
+            out.put(key, si);
+        }
+        return out;
     }
 
     private static ScorePart scorePart(Part part, String id) {
@@ -313,14 +352,14 @@ final class ScoreTreeBuilder {
                 if (e instanceof Rest r) {
                     content.add(rest(r, voice.id(), staves, divisions));
                 } else if (e instanceof Note n) {
-                    content.add(note(n, false, voice.id(), staves, divisions, beam, measure.key(), accidentals,
-                            stem(voicesOnStaff, n.staff(), voice.id())));
+                    content.add(unpitched(note(n, false, voice.id(), staves, divisions, beam, measure.key(), accidentals,
+                            stem(voicesOnStaff, n.staff(), voice.id())), n));
                 } else if (e instanceof Chord c) {
                     StemValue stem = stem(voicesOnStaff, c.notes().get(0).staff(), voice.id());
                     for (int k = c.notes().size() - 1; k >= 0; k--) {
                         boolean chordMember = k < c.notes().size() - 1;
-                        content.add(note(c.notes().get(k), chordMember, voice.id(), staves, divisions,
-                                chordMember ? List.of() : beam, measure.key(), accidentals, stem));
+                        content.add(unpitched(note(c.notes().get(k), chordMember, voice.id(), staves, divisions,
+                                chordMember ? List.of() : beam, measure.key(), accidentals, stem), c.notes().get(k)));
                     }
                 }
                 if (!(e instanceof Note n && n.grace())) {
@@ -328,6 +367,31 @@ final class ScoreTreeBuilder {
                 }
             }
         }
+    }
+
+    /** A percussion note is written at its place on the staff, with its drum and notehead and no accidental. */
+    private org.audiveris.proxymusic.Note unpitched(org.audiveris.proxymusic.Note n, Note note) {
+        if (note.unpitched() == null) {
+            return n;
+        }
+        org.audiveris.proxymusic.Unpitched u = FACTORY.createUnpitched();
+        u.setDisplayStep(n.getPitch().getStep());
+        u.setDisplayOctave(n.getPitch().getOctave());
+        n.setPitch(null);
+        n.setUnpitched(u);
+        n.setAccidental(null);
+        ScoreInstrument drum = drums.get(note.unpitched().midiKey());
+        if (drum != null) {
+            org.audiveris.proxymusic.Instrument ref = FACTORY.createInstrument();
+            ref.setId(drum);
+            n.getInstrument().add(ref);
+        }
+        if (!note.unpitched().notehead().equals("normal")) {
+            org.audiveris.proxymusic.Notehead head = FACTORY.createNotehead();
+            head.setValue(org.audiveris.proxymusic.NoteheadValue.fromValue(note.unpitched().notehead()));
+            n.setNotehead(head);
+        }
+        return n;
     }
 
     private static BigDecimal quarters(Rational q, long divisions) {

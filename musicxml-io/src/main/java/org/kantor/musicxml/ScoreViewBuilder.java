@@ -46,6 +46,7 @@ import org.kantor.core.Rational;
 import org.kantor.core.Rest;
 import org.kantor.core.Score;
 import org.kantor.core.Step;
+import org.kantor.core.Unpitched;
 import org.kantor.core.TempoMark;
 import org.kantor.core.Tie;
 import org.kantor.core.TimeSignature;
@@ -142,10 +143,14 @@ final class ScoreViewBuilder {
         KeySignature key = KeySignature.C_MAJOR;
         TimeSignature time = TimeSignature.COMMON;
         int staves = 1;
+        /** The percussion key of each score-instrument that has a {@code <midi-unpitched>}, for unpitched notes. */
+        Map<Object, Integer> unpitchedKeys = Map.of();
+        Integer defaultUnpitchedKey;
     }
 
     private Part part(ScorePartwise.Part p, String id, ScorePart info, int index) throws ScoreFileException {
         PartState state = new PartState();
+        readUnpitchedKeys(info, state);
         List<Measure> measures = new ArrayList<>();
         for (ScorePartwise.Part.Measure m : p.getMeasure()) {
             try {
@@ -160,6 +165,39 @@ final class ScoreViewBuilder {
         String name = info != null && info.getPartName() != null ? info.getPartName().getValue() : null;
         String abbreviation = info != null && info.getPartAbbreviation() != null ? info.getPartAbbreviation().getValue() : null;
         return new Part(id, name == null ? "" : name.trim(), abbreviation, state.staves, instrument(info, name, index), measures);
+    }
+
+    private static void readUnpitchedKeys(ScorePart info, PartState state) {
+        if (info == null) {
+            return;
+        }
+        Map<Object, Integer> keys = new HashMap<>();
+        for (Object o : info.getMidiDeviceAndMidiInstrument()) {
+            if (o instanceof MidiInstrument mi && mi.getMidiUnpitched() != null && mi.getId() != null) {
+                int key = Math.max(0, Math.min(127, mi.getMidiUnpitched() - 1));
+                keys.put(mi.getId(), key);
+                if (state.defaultUnpitchedKey == null) {
+                    state.defaultUnpitchedKey = key;
+                }
+            }
+        }
+        state.unpitchedKeys = keys;
+    }
+
+    /** An unpitched note's drum: its {@code <instrument>}'s key, else the part's first, else a snare (38). */
+    private static Unpitched unpitched(org.audiveris.proxymusic.Note n, PartState state) {
+        Integer key = null;
+        for (var instrument : n.getInstrument()) {
+            key = state.unpitchedKeys.get(instrument.getId());
+            if (key != null) {
+                break;
+            }
+        }
+        if (key == null) {
+            key = state.defaultUnpitchedKey != null ? state.defaultUnpitchedKey : 38;
+        }
+        String notehead = n.getNotehead() != null && n.getNotehead().getValue() != null ? n.getNotehead().getValue().value() : null;
+        return new Unpitched(key, notehead);
     }
 
     private static Instrument instrument(ScorePart info, String partName, int index) {
@@ -219,7 +257,7 @@ final class ScoreViewBuilder {
                 } else if (n.getChord() != null && lastNoteOfVoice.containsKey(voice) && !events.isEmpty()) {
                     Note previous = lastNoteOfVoice.get(voice);
                     note = new Note(previous.offset(), note.length(), note.duration(), note.pitch(), note.tie(), note.staff(),
-                            note.fermata(), note.lyrics(), note.grace());
+                            note.fermata(), note.lyrics(), note.grace(), note.unpitched());
                     MusicEvent last = events.remove(events.size() - 1);
                     List<Note> chordNotes = new ArrayList<>(last instanceof Chord c ? c.notes() : List.of((Note) last));
                     chordNotes.add(note);
@@ -229,7 +267,7 @@ final class ScoreViewBuilder {
                         // a chord note with nothing to attach to: the previous note advanced the cursor
                         cursor = cursor.minus(note.length()).max(Rational.ZERO);
                         note = new Note(cursor, note.length(), note.duration(), note.pitch(), note.tie(), note.staff(),
-                                note.fermata(), note.lyrics(), note.grace());
+                                note.fermata(), note.lyrics(), note.grace(), note.unpitched());
                     }
                     events.add(note);
                     lastNoteOfVoice.put(voice, note);
@@ -369,6 +407,7 @@ final class ScoreViewBuilder {
             return null;
         }
         Pitch pitch;
+        Unpitched unpitched = null;
         if (n.getPitch() != null) {
             var p = n.getPitch();
             if (p.getStep() == null) {
@@ -383,6 +422,7 @@ final class ScoreViewBuilder {
             var u = n.getUnpitched();
             Step step = u.getDisplayStep() == null ? Step.E : Step.valueOf(u.getDisplayStep().name());
             pitch = new Pitch(step, 0, u.getDisplayOctave() == null ? 4 : u.getDisplayOctave());
+            unpitched = unpitched(n, state);
         } else {
             throw new ScoreFileException(fileName, null, measure, "a <note> has neither <pitch>, <unpitched> nor <rest>");
         }
@@ -390,7 +430,7 @@ final class ScoreViewBuilder {
         Rational length = grace ? Rational.ZERO : length(n.getDuration(), state, measure);
         Duration written = written(n, length, measure);
         int staff = n.getStaff() == null ? 1 : Math.max(1, n.getStaff().intValue());
-        return new Note(cursor, length, written, pitch, tie(n), staff, fermata(n), lyrics(n), grace);
+        return new Note(cursor, length, written, pitch, tie(n), staff, fermata(n), lyrics(n), grace, unpitched);
     }
 
     private Rest rest(org.audiveris.proxymusic.Note n, Rational cursor, PartState state, String measure) throws ScoreFileException {

@@ -1,5 +1,6 @@
 package org.kantor.models.melody;
 
+import org.kantor.models.recurrent.LstmStack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Random;

@@ -1,5 +1,7 @@
 package org.kantor.models.melody;
 
+import org.kantor.models.recurrent.LstmInference;
+import org.kantor.models.recurrent.LstmStack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;

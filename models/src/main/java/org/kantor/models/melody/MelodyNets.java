@@ -1,5 +1,6 @@
 package org.kantor.models.melody;
 
+import org.kantor.models.recurrent.LstmInference;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

@@ -95,7 +95,7 @@ public final class MelodyTraining {
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
                 trainer.initialize(inputShapes(config, settings.batch(), 32));
                 if (previous != null) {
-                    copyInto(block, config, model.getNDManager(), folder.resolve(WEIGHTS));
+                    Checkpoints.copyInto(block, build(config), model.getNDManager(), folder.resolve(WEIGHTS));
                     log.printf("resuming from step %d%n", startStep);
                 }
                 log.printf("training the %s, %d parameters, %d training melodies (%d steps of 16ths)%n", config.describe(),
@@ -249,22 +249,6 @@ public final class MelodyTraining {
         }
         Checkpoints.writeJson(resourceFolder.resolve(name + ".json"), p);
         return p;
-    }
-
-    /** Loads a checkpoint into an initialized block by copying values into the arrays the trainer holds. */
-    static void copyInto(Block block, MelodyNetConfig config, NDManager manager, Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)));
-             NDManager scratch = manager.newSubManager()) {
-            Block loaded = build(config);
-            loaded.loadParameters(scratch, in);
-            var targets = block.getParameters();
-            var sources = loaded.getParameters();
-            for (int i = 0; i < targets.size(); i++) {
-                targets.get(i).getValue().getArray().set(sources.get(i).getValue().getArray().toByteBuffer());
-            }
-        } catch (ai.djl.MalformedModelException e) {
-            throw new IOException(file + ": not weights of this network (" + e.getMessage() + ")", e);
-        }
     }
 
     /** A block of the run's architecture with its best weights (the last when it never validated). */

@@ -48,17 +48,17 @@ public final class ScoreToTimeline {
                         }
                         Rational onset = start.plus(n.offset());
                         Rational offset = onset.plus(n.length());
-                        Integer open = openTies.get(n.pitch().midi());
+                        Integer open = openTies.get(n.midiKey());
                         if (n.tie().stopsTie() && open != null && notes.get(open).offset().equals(onset)) {
                             notes.set(open, notes.get(open).withTimes(notes.get(open).onset(), offset));
                         } else {
-                            notes.add(new TimedNote(n.pitch().midi(), onset, offset, DEFAULT_VELOCITY, p, voice.id(), n.staff(), n.pitch()));
+                            notes.add(new TimedNote(n.midiKey(), onset, offset, DEFAULT_VELOCITY, p, voice.id(), n.staff(), n.pitch()));
                             open = notes.size() - 1;
                         }
                         if (n.tie().startsTie()) {
-                            openTies.put(n.pitch().midi(), open);
+                            openTies.put(n.midiKey(), open);
                         } else {
-                            openTies.remove(n.pitch().midi());
+                            openTies.remove(n.midiKey());
                         }
                     }
                 }

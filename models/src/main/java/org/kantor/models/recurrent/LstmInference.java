@@ -1,4 +1,4 @@
-package org.kantor.models.melody;
+package org.kantor.models.recurrent;
 
 import java.util.Map;
 import org.kantor.models.CompactWeights;
@@ -10,26 +10,26 @@ import org.kantor.models.CompactWeights;
  * and the many zero inputs of one-hot vectors are skipped. Gate order is PyTorch's: input, forget,
  * cell, output.
  */
-final class LstmInference {
+public final class LstmInference {
 
     private LstmInference() {
     }
 
     /** A dense layer y = W x + b. */
-    static final class Dense {
-        final int inputs;
-        final int outputs;
+    public static final class Dense {
+        public final int inputs;
+        public final int outputs;
         private final float[] weightsByInput;
         private final float[] bias;
 
-        Dense(CompactWeights.Array weight, CompactWeights.Array bias) {
+        public Dense(CompactWeights.Array weight, CompactWeights.Array bias) {
             outputs = weight.rows();
             inputs = weight.columns();
             weightsByInput = transpose(weight.values(), outputs, inputs);
             this.bias = bias.values().clone();
         }
 
-        void apply(float[] x, float[] y) {
+        public void apply(float[] x, float[] y) {
             System.arraycopy(bias, 0, y, 0, outputs);
             for (int i = 0; i < inputs; i++) {
                 float v = x[i];
@@ -44,15 +44,15 @@ final class LstmInference {
     }
 
     /** One LSTM layer. */
-    static final class Layer {
-        final int inputs;
-        final int hidden;
+    public static final class Layer {
+        public final int inputs;
+        public final int hidden;
         private final float[] inputWeights;
         private final float[] hiddenWeights;
         private final float[] bias;
         private final float[] gates;
 
-        Layer(Map<String, CompactWeights.Array> arrays, String prefix) {
+        public Layer(Map<String, CompactWeights.Array> arrays, String prefix) {
             CompactWeights.Array wi = require(arrays, prefix + "i2h_WEIGHT");
             CompactWeights.Array wh = require(arrays, prefix + "h2h_WEIGHT");
             hidden = wh.columns();
@@ -69,7 +69,7 @@ final class LstmInference {
         }
 
         /** Advances {@code h} and {@code c} (updated in place) by one input. Not thread-safe: one model per thread. */
-        void step(float[] x, float[] h, float[] c) {
+        public void step(float[] x, float[] h, float[] c) {
             stepMany(new float[][] {x}, new float[][] {h}, new float[][] {c}, new float[][] {gates});
         }
 
@@ -77,7 +77,7 @@ final class LstmInference {
          * Advances several sequences at once: each weight row is read from memory once for all of them,
          * which is what bounds a step's time (the layer's weights do not fit in the caches).
          */
-        void stepMany(float[][] x, float[][] h, float[][] c, float[][] gateBuffers) {
+        public void stepMany(float[][] x, float[][] h, float[][] c, float[][] gateBuffers) {
             int g4 = 4 * hidden;
             int n = x.length;
             for (int b = 0; b < n; b++) {
@@ -121,7 +121,7 @@ final class LstmInference {
         }
     }
 
-    static CompactWeights.Array require(Map<String, CompactWeights.Array> arrays, String suffix) {
+    public static CompactWeights.Array require(Map<String, CompactWeights.Array> arrays, String suffix) {
         for (var e : arrays.entrySet()) {
             if (e.getKey().endsWith(suffix)) {
                 return e.getValue();
@@ -131,7 +131,7 @@ final class LstmInference {
     }
 
     /** The arrays whose names start with {@code prefix}, the prefix kept. */
-    static Map<String, CompactWeights.Array> under(Map<String, CompactWeights.Array> arrays, String prefix) {
+    public static Map<String, CompactWeights.Array> under(Map<String, CompactWeights.Array> arrays, String prefix) {
         Map<String, CompactWeights.Array> out = new java.util.LinkedHashMap<>();
         arrays.forEach((k, v) -> {
             if (k.startsWith(prefix)) {

@@ -1,14 +1,14 @@
-package org.kantor.models.melody;
+package org.kantor.models.recurrent;
 
 import java.util.Map;
 import org.kantor.models.CompactWeights;
 
 /** Stacked LSTM layers with a dense output on top, run one step at a time ({@link LstmInference}). */
-final class LstmStack {
+public final class LstmStack {
 
     /** The recurrent state of every layer; copy it to branch several continuations from one primer. */
-    record State(float[][] h, float[][] c) {
-        State copy() {
+    public record State(float[][] h, float[][] c) {
+        public State copy() {
             float[][] h2 = new float[h.length][];
             float[][] c2 = new float[c.length][];
             for (int i = 0; i < h.length; i++) {
@@ -27,7 +27,7 @@ final class LstmStack {
      * @param lstmPrefix names up to the layer number, e.g. "01LSTM_l_"
      * @param densePrefix the output layer, e.g. "02Linear_"; null for a stack that is only advanced (an encoder)
      */
-    LstmStack(Map<String, CompactWeights.Array> arrays, String lstmPrefix, String densePrefix) {
+    public LstmStack(Map<String, CompactWeights.Array> arrays, String lstmPrefix, String densePrefix) {
         int count = 0;
         while (!LstmInference.under(arrays, lstmPrefix + count + "_").isEmpty()) {
             count++;
@@ -49,11 +49,11 @@ final class LstmStack {
         }
     }
 
-    int inputs() {
+    public int inputs() {
         return layers[0].inputs;
     }
 
-    State newState() {
+    public State newState() {
         float[][] h = new float[layers.length][];
         float[][] c = new float[layers.length][];
         for (int l = 0; l < layers.length; l++) {
@@ -64,14 +64,14 @@ final class LstmStack {
     }
 
     /** Advances the state by one input; returns the output layer's values (a shared buffer, overwritten by the next call). */
-    float[] step(State state, float[] input) {
+    public float[] step(State state, float[] input) {
         advance(state, input);
         output.apply(state.h()[layers.length - 1], logits);
         return logits;
     }
 
     /** Advances several states by one input each; returns each one's output values (new arrays). */
-    float[][] stepMany(State[] states, float[][] inputs) {
+    public float[][] stepMany(State[] states, float[][] inputs) {
         int n = states.length;
         float[][] x = inputs;
         for (int l = 0; l < layers.length; l++) {
@@ -93,7 +93,7 @@ final class LstmStack {
     }
 
     /** Advances the state without computing the output (for priming). */
-    void advance(State state, float[] input) {
+    public void advance(State state, float[] input) {
         float[] x = input;
         for (int l = 0; l < layers.length; l++) {
             layers[l].step(x, state.h()[l], state.c()[l]);

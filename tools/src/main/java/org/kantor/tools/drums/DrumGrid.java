@@ -1,0 +1,52 @@
+package org.kantor.tools.drums;
+
+import java.util.List;
+import org.kantor.core.Measure;
+import org.kantor.core.Rational;
+import org.kantor.core.Score;
+import org.kantor.core.TimeSignature;
+import org.kantor.musicxml.ScoreFileException;
+
+/**
+ * Where the drum models' 16th-note grid lies in a score: from the first beat of the first full bar
+ * (after a pickup), in 4/4 throughout, which is the Groove MIDI Dataset's meter.
+ *
+ * @param start the grid's step 0, in quarter notes from the start of the score
+ */
+public record DrumGrid(List<Measure> measures, int firstMeasure, Rational start) {
+
+    /** The grid of a score's measures; a meter other than 4/4 is refused with the measure that has it. */
+    public static DrumGrid of(Score score, String file) throws ScoreFileException {
+        if (score.parts().isEmpty() || score.parts().get(0).measures().isEmpty()) {
+            throw new ScoreFileException(file, "the score has no measures to play drums to");
+        }
+        List<Measure> measures = score.parts().get(0).measures();
+        int first = measures.size() > 1 && measures.get(0).isIncomplete() ? 1 : 0;
+        for (Measure m : measures.subList(first, measures.size())) {
+            if (!m.time().equals(TimeSignature.COMMON)) {
+                throw new ScoreFileException(file, null, m.number(), "this measure is in " + m.time()
+                        + "; the drum models play 4/4 only (the meter of the performances they learned from)");
+            }
+        }
+        return new DrumGrid(measures, first, first == 1 ? measures.get(0).length() : Rational.ZERO);
+    }
+
+    /** The nearest step of the grid to a position in quarter notes (negative in a pickup). */
+    public int step(Rational onset) {
+        return (int) Math.round(onset.minus(start).times(4).toDouble());
+    }
+
+    /** Steps from the grid's start to the end of the score. */
+    public int steps() {
+        Rational total = Rational.ZERO;
+        for (Measure m : measures.subList(firstMeasure, measures.size())) {
+            total = total.plus(m.length());
+        }
+        return Math.max(1, (int) Math.round(total.times(4).toDouble()));
+    }
+
+    /** A position on the grid, in quarter notes from the start of the score. */
+    public Rational quarters(int step) {
+        return start.plus(Rational.of(step, 4));
+    }
+}
