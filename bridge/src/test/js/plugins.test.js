@@ -109,6 +109,15 @@ test("a selection's ticks become measure positions", () => {
     assert.strictEqual(kantor.selectedBars(starts, 0, 99999), "1-5");
 });
 
+test("a selected staff's track names its part", () => {
+    // a voice part (tracks 0-3), a piano on two staves (4-11), a cello (12-15)
+    const starts = [0, 4, 12];
+    assert.strictEqual(kantor.partOfTrack(starts, 0), 1);
+    assert.strictEqual(kantor.partOfTrack(starts, 8), 2, "the piano's lower staff is still the piano");
+    assert.strictEqual(kantor.partOfTrack(starts, 12), 3);
+    assert.strictEqual(kantor.partOfTrack([], 0), 0);
+});
+
 test("the checker's findings read as a short list", () => {
     const text = kantor.findingsText({key: "G major", findings: [
         {severity: "error", measure: "3", beat: 2, message: "parallel fifths between alto and bass"},

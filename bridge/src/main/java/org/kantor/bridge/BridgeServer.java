@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.kantor.bridge.tools.CheckTool;
+import org.kantor.bridge.tools.DrumifyTool;
+import org.kantor.bridge.tools.GrooveTool;
+import org.kantor.bridge.tools.SharedDrumModel;
 import org.kantor.bridge.tools.HarmonizeService;
 import org.kantor.bridge.tools.HarmonizeTool;
 import org.kantor.bridge.tools.Tool;
@@ -22,6 +25,7 @@ import org.kantor.bridge.tools.ToolArguments;
 import org.kantor.bridge.tools.ToolCatalog;
 import org.kantor.bridge.tools.ToolInputException;
 import org.kantor.bridge.tools.ToolResult;
+import org.kantor.models.drums.DrumTask;
 import org.kantor.musicxml.MusicXmlReader;
 import org.kantor.musicxml.ScoreFileException;
 
@@ -49,9 +53,10 @@ public final class BridgeServer implements AutoCloseable {
         this.model = model;
     }
 
-    /** The tools the server offers, sharing one lazily loaded harmony model. */
+    /** The tools the server offers, sharing one lazily loaded harmony model; each drum model loads on its first use. */
     public static ToolCatalog standardTools(HarmonizeService harmonize) {
-        return new ToolCatalog(java.util.List.of(new HarmonizeTool(harmonize), new CheckTool()));
+        return new ToolCatalog(java.util.List.of(new HarmonizeTool(harmonize), new CheckTool(),
+                new DrumifyTool(new SharedDrumModel(DrumTask.DRUMIFY)), new GrooveTool(new SharedDrumModel(DrumTask.GROOVE))));
     }
 
     /** Starts a server with the standard tools; {@code log} receives one line per request. */

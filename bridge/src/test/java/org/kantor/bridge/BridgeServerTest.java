@@ -33,6 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.kantor.core.timeline.ScoreToTimeline;
 import org.kantor.core.timeline.TimedNote;
 import org.kantor.core.timeline.Timeline;
+import org.kantor.musicxml.KantorData;
 import org.kantor.musicxml.MusicXmlReader;
 import org.kantor.musicxml.ScoreDocument;
 
@@ -242,7 +243,8 @@ class BridgeServerTest {
         JsonObject openapi = JsonParser.parseString(get("/api/openapi.json", "Bearer " + token, null).body()).getAsJsonObject();
         assertEquals("3.1.0", openapi.get("openapi").getAsString());
         JsonObject paths = openapi.getAsJsonObject("paths");
-        for (String p : List.of("/api/health", "/api/tools", "/api/tools/harmonize", "/api/tools/check", "/api/notes/harmonize")) {
+        for (String p : List.of("/api/health", "/api/tools", "/api/tools/harmonize", "/api/tools/check", "/api/tools/drumify",
+                "/api/tools/groove", "/api/notes/harmonize")) {
             assertTrue(paths.has(p), p);
         }
         assertTrue(paths.getAsJsonObject("/api/tools/harmonize").getAsJsonObject("post").getAsJsonObject("responses").has("429"));
@@ -275,6 +277,60 @@ class BridgeServerTest {
         for (int part = 1; part < 4; part++) {
             assertFalse(after.notesOfPart(part).isEmpty(), "part " + part);
         }
+    }
+
+    @Test
+    void drumifyAddsADrumStaffAndGroovePlaysIt() throws Exception {
+        // the first four bars of a song, the drums following its piano part
+        byte[] song = Files.readAllBytes(KantorData.corpus("openscore-lieder").resolve("Gounod,_Charles/_/Le_soir,_CG_441/lc29748062.mxl"));
+        HttpResponse<byte[]> r = postBytes("/api/tools/drumify?part=2&bars=4&seed=7", song);
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        assertEquals("7", r.headers().firstValue("X-Kantor-Seed").orElse(""));
+        assertEquals("3", r.headers().firstValue("X-Kantor-Drum-Part").orElse(""));
+        ScoreDocument drummed = MusicXmlReader.read(r.body(), "answer");
+        Timeline before = ScoreToTimeline.convert(MusicXmlReader.read(song, "song").score());
+        Timeline after = ScoreToTimeline.convert(drummed.score());
+        assertEquals(3, drummed.score().parts().size(), "voice, piano and the new drum set");
+        for (int part = 0; part < 2; part++) {
+            assertEquals(pitchesAndTimes(before.notesOfPart(part)), pitchesAndTimes(after.notesOfPart(part)), "part " + (part + 1) + " unchanged");
+        }
+        List<TimedNote> drums = after.notesOfPart(2);
+        assertFalse(drums.isEmpty());
+        assertTrue(drums.stream().allMatch(n -> n.offset().compareTo(org.kantor.core.Rational.of(16)) <= 0), "drums in the first four bars only");
+        assertTrue(drummed.score().parts().get(2).notes().stream().allMatch(n -> n.unpitched() != null), "unpitched drum notes");
+
+        // Groove on that score: the drum notes stay as written, their playback gets dynamics and timing
+        HttpResponse<byte[]> g = postBytes("/api/tools/groove?seed=3", r.body());
+        assertEquals(200, g.statusCode(), new String(g.body(), StandardCharsets.UTF_8));
+        ScoreDocument grooved = MusicXmlReader.read(g.body(), "grooved");
+        assertEquals(pitchesAndTimes(drums), pitchesAndTimes(ScoreToTimeline.convert(grooved.score()).notesOfPart(2)));
+        String xml = new String(g.body(), StandardCharsets.UTF_8);
+        assertTrue(xml.contains(" attack=\"") && xml.contains(" dynamics=\""), "performance attributes written");
+
+        HttpResponse<byte[]> midi = postBytes("/api/tools/groove?seed=3&format=midi", r.body());
+        assertEquals(200, midi.statusCode());
+        assertEquals("audio/midi", midi.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("MThd", new String(midi.body(), 0, 4, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void drumToolsRefuseWhatTheyCannotPlay() throws Exception {
+        // a melody in 3/4: the drum models play 4/4 only, and it has no drum part to groove
+        byte[] melody = Files.readAllBytes(EXAMPLES.resolve("melody.musicxml"));
+        HttpResponse<String> waltz = post("/api/tools/drumify", melody);
+        assertEquals(400, waltz.statusCode());
+        assertTrue(problem(waltz).get("detail").getAsString().contains("3/4"), waltz.body());
+        HttpResponse<String> noDrums = post("/api/tools/groove", Files.readAllBytes(EXAMPLES.resolve("chorale.musicxml")));
+        assertEquals(400, noDrums.statusCode());
+        assertTrue(problem(noDrums).get("detail").getAsString().contains("no drum part"), noDrums.body());
+        HttpResponse<String> amount = post("/api/tools/groove?amount=3", melody);
+        assertEquals(400, amount.statusCode());
+        assertTrue(problem(amount).get("detail").getAsString().contains("amount"), amount.body());
+    }
+
+    private HttpResponse<byte[]> postBytes(String path, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path)).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test

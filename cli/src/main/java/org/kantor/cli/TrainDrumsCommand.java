@@ -49,6 +49,9 @@ final class TrainDrumsCommand implements Callable<Integer> {
     @Option(names = "--prior-weight", description = "Weight of the loss of decoding from codes of the prior (default 1; 0: a plain CVAE).")
     Float priorWeight;
 
+    @Option(names = "--absolute-error", description = "Learn velocities and offsets with an absolute error (their median) rather than a squared one (their mean).")
+    boolean absoluteError;
+
     @Option(names = "--validate-every", defaultValue = "500", description = "Steps between validation figures (default ${DEFAULT-VALUE}).")
     int validateEvery;
 
@@ -75,7 +78,7 @@ final class TrainDrumsCommand implements Callable<Integer> {
         DrumTraining.Settings settings = new DrumTraining.Settings(config, steps == null ? d.steps() : steps,
                 batch == null ? d.batch() : batch, learningRate == null ? d.learningRate() : learningRate, checkpointEvery,
                 validateEvery, seed, beta == null ? d.beta() : beta, freeNats == null ? d.freeNats() : freeNats, d.performanceWeight(),
-                priorWeight == null ? d.priorWeight() : priorWeight);
+                priorWeight == null ? d.priorWeight() : priorWeight, absoluteError);
         if (settings.steps() < 1 || settings.batch() < 1 || config.hidden() < 1 || config.latent() < 1 || validateEvery < 1
                 || checkpointEvery < 1 || settings.priorWeight() < 0) {
             throw new Kantor.UserError("steps, batch, hidden, latent and intervals must be positive");

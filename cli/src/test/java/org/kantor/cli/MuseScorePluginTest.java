@@ -83,6 +83,26 @@ class MuseScorePluginTest {
             assertTrue(Files.readString(findings).startsWith("G major: 0 errors, 0 warnings"), Files.readString(findings));
             assertEquals(4, ScoreFiles.read(result).score().parts().size(), "the annotated chorale was opened");
             awaitLine(serverOutput, l -> l.contains("POST /api/tools/check tool=check") && l.contains(" 200 ok"));
+
+            // Plugins > Kantor > Drumify on the chorale: it comes back with a drum set that MuseScore reads as one
+            Files.delete(result);
+            String drummed = runPlugin("kantor-drumify.qml", chorale);
+            assertTrue(Files.exists(result), drummed);
+            ScoreDocument withDrums = ScoreFiles.read(result);
+            assertEquals(5, withDrums.score().parts().size(), "the four voices and a drum set");
+            var drumNotes = withDrums.score().parts().get(4).notes();
+            assertFalse(drumNotes.isEmpty());
+            assertTrue(drumNotes.stream().allMatch(n -> n.unpitched() != null), "MuseScore kept them as unpitched drum notes");
+            awaitLine(serverOutput, l -> l.contains("POST /api/tools/drumify tool=drumify") && l.contains(" 200 ok"));
+
+            // Plugins > Kantor > Groove on that score: the drums played, the notation as it was
+            Path band = folder.resolve("band.musicxml");
+            Files.move(result, band);
+            String grooved = runPlugin("kantor-groove.qml", band);
+            assertTrue(Files.exists(result), grooved);
+            List<TimedNote> written = ScoreToTimeline.convert(withDrums.score()).notesOfPart(4);
+            assertEquals(pitches(written), pitches(ScoreToTimeline.convert(ScoreFiles.read(result).score()).notesOfPart(4)));
+            awaitLine(serverOutput, l -> l.contains("POST /api/tools/groove tool=groove") && l.contains(" 200 ok"));
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);

@@ -84,8 +84,11 @@ public final class NotePerformance {
                         n.setAttack(shift);
                         n.setRelease(shift);
                         notes++;
-                        // a note a tool has just added has no XML node of its own yet: merge its measure, or its part
-                        changed.add(doc.nodeOf(n) != null ? n : doc.nodeOf(m) != null ? m : doc.nodeOf(part) != null ? part : tree);
+                        if (doc.nodeOf(n) == null) {
+                            // JAXB cannot merge a note into XML it was never read from: read the document back first
+                            throw new IllegalStateException("part " + (partIndex + 1) + " was added without being read back from XML");
+                        }
+                        changed.add(n);
                     }
                 }
             }

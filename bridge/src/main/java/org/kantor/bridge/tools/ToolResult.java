@@ -10,6 +10,7 @@ public record ToolResult(byte[] body, String mediaType, Map<String, String> fact
 
     public static final String MUSICXML = "application/vnd.recordare.musicxml+xml";
     public static final String JSON = "application/json";
+    public static final String MIDI = "audio/midi";
 
     public ToolResult {
         facts = Map.copyOf(facts);

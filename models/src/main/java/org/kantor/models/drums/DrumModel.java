@@ -101,16 +101,36 @@ public final class DrumModel {
         return out;
     }
 
-    /** Drumify: a whole drum pattern, with its groove, for the rhythm of {@code tap} (read through {@link DrumPattern#tapFeatures}). */
+    /**
+     * Drumify: a whole drum pattern, with its groove, for the rhythm of {@code tap} (read through
+     * {@link DrumPattern#tapFeatures}). The tap is every stroke the drummer plays, so drums are struck
+     * on its steps only, and on each of them at least one: the drums the network is sure of, or else
+     * the one it finds likeliest (where it hesitates between kick and snare on a backbeat, neither may
+     * pass one half, and a bare threshold would leave the stroke out).
+     */
     public DrumPattern drumify(DrumPattern tap, double tempo, float[] code) {
         requireTask(DrumTask.DRUMIFY);
         DrumPattern out = new DrumPattern(tap.steps());
         float[] raw = new float[DrumNets.OUTPUTS];
+        float[] struck = new float[DrumPattern.TAP_FEATURES];
         forEachStep(tap, tempo, code, (step, values) -> {
+            tap.tapFeatures(step, struck, 0);
+            if (struck[0] == 0) {
+                return;
+            }
+            int likeliest = 0;
+            boolean any = false;
             for (int d = 0; d < D; d++) {
+                if (values[d] > values[likeliest]) {
+                    likeliest = d;
+                }
                 if (values[d] > 0) {
                     out.strike(step, d, sigmoid(values[D + d]), (float) Math.tanh(values[2 * D + d]) * 0.5f);
+                    any = true;
                 }
+            }
+            if (!any) {
+                out.strike(step, likeliest, sigmoid(values[D + likeliest]), (float) Math.tanh(values[2 * D + likeliest]) * 0.5f);
             }
         }, raw);
         return out;

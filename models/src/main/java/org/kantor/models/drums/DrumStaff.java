@@ -73,6 +73,9 @@ public final class DrumStaff {
             if (m < firstMeasure || h.isIncomplete()) {
                 // a pickup, or a short closing bar: the drums wait (the grid still moves on by its length)
                 voices = List.of(new Voice("1", List.of(wholeBarRest(h.length()))));
+            } else if (silentBar(pattern, step)) {
+                // a bar the drums sit out is one whole-bar rest, not one for the hands and one for the feet
+                voices = List.of(new Voice("1", List.of(wholeBarRest(h.length()))));
             } else {
                 voices = List.of(new Voice("1", bar(pattern, step, false)), new Voice("2", bar(pattern, step, true)));
             }
@@ -127,6 +130,17 @@ public final class DrumStaff {
             }
         }
         return events;
+    }
+
+    private static boolean silentBar(DrumPattern pattern, int from) {
+        for (int s = from; s < Math.min(pattern.steps(), from + DrumPattern.STEPS_PER_BAR); s++) {
+            for (int d = 0; d < DrumPattern.DRUMS; d++) {
+                if (pattern.hit(s, d)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean emptyBeat(List<List<Note>> strokes, int beat) {

@@ -42,16 +42,17 @@ public final class DrumTraining {
 
     /** Everything a run is asked to do. */
     public record Settings(DrumNetConfig config, int steps, int batch, float learningRate, int checkpointEvery, int validateEvery,
-                           long seed, float beta, float freeNats, float performanceWeight, float priorWeight) {
+                           long seed, float beta, float freeNats, float performanceWeight, float priorWeight, boolean absoluteError) {
         public static Settings defaults(DrumTask task) {
-            return new Settings(DrumNetConfig.defaults(task), 12000, 64, 1e-3f, 250, 500, 1, 1f, 4f, 50f, 1f);
+            return new Settings(DrumNetConfig.defaults(task), 12000, 64, 1e-3f, 250, 500, 1, 1f, 4f, 50f, 1f, false);
         }
     }
 
     /** The run so far, written beside the weights. */
     public record Progress(String task, int step, double lastLoss, Double lastValid, Double bestValid, Integer bestStep,
                            double seconds, int hidden, int latent, int bars, int batch, float learningRate, float beta,
-                           float freeNats, float performanceWeight, float priorWeight, long seed, int trainWindows, int validWindows) {
+                           float freeNats, float performanceWeight, float priorWeight, long seed, int trainWindows, int validWindows,
+                           Boolean absoluteError) {
         public DrumNetConfig config() {
             return new DrumNetConfig(DrumTask.valueOf(task), hidden, latent, bars);
         }
@@ -81,7 +82,8 @@ public final class DrumTraining {
         DjlEngine.get();
         Files.createDirectories(folder);
         Progress previous = readProgress(folder);
-        if (previous != null && !previous.config().equals(settings.config())) {
+        if (previous != null && (!previous.config().equals(settings.config())
+                || Boolean.TRUE.equals(previous.absoluteError()) != settings.absoluteError())) {
             throw new IllegalArgumentException("the run in " + folder + " trains a " + previous.config().describe()
                     + "; resume it with the same settings or choose another --out");
         }
@@ -136,7 +138,8 @@ public final class DrumTraining {
                         Checkpoints.writeJson(folder.resolve(Checkpoints.PROGRESS), new Progress(config.task().name(), step,
                                 lossAverage, lastValid, best, bestStep, seconds, config.hidden(), config.latent(), config.bars(),
                                 settings.batch(), settings.learningRate(), settings.beta(), settings.freeNats(),
-                                settings.performanceWeight(), settings.priorWeight(), settings.seed(), train.size(), valid.size()));
+                                settings.performanceWeight(), settings.priorWeight(), settings.seed(), train.size(), valid.size(),
+                                settings.absoluteError()));
                     }
                 }
             }
@@ -159,7 +162,7 @@ public final class DrumTraining {
         NDList out = trainer.forward(new NDList(performance, b.conditionArray(m), m.create(noise, new Shape(b.batch, z))));
         NDArray kl = klDivergence(out.get(1), out.get(2)).mean();
         DrumTask task = settings.config().task();
-        NDArray loss = reconstruction(out.get(0), performance, task, settings.performanceWeight())
+        NDArray loss = reconstruction(out.get(0), performance, task, settings.performanceWeight(), settings.absoluteError())
                 .add(kl.sub(settings.freeNats()).maximum(0f).mul(settings.beta()));
         if (settings.priorWeight() > 0) {
             // the hybrid objective of Sohn et al. (2015): the decoder also learns to answer from codes of the
@@ -170,20 +173,27 @@ public final class DrumTraining {
             }
             DrumNets.DrumVae net = (DrumNets.DrumVae) trainer.getModel().getBlock();
             NDArray fromPrior = net.decode(new ParameterStore(m, false), b.conditionArray(m), m.create(prior, new Shape(b.batch, z)), true);
-            loss = loss.add(reconstruction(fromPrior, performance, task, settings.performanceWeight()).mul(settings.priorWeight()));
+            loss = loss.add(reconstruction(fromPrior, performance, task, settings.performanceWeight(), settings.absoluteError())
+                    .mul(settings.priorWeight()));
         }
         return loss;
     }
 
-    /** Reconstruction loss per window: weighted squared errors of velocity and offset on the real hits, plus the hits' cross entropy for Drumify. */
-    static NDArray reconstruction(NDArray raw, NDArray performance, DrumTask task, float performanceWeight) {
+    /**
+     * Reconstruction loss per window: weighted errors of velocity and offset on the real hits (squared, or
+     * absolute: an absolute error is least at the median, which is what a mean absolute error in milliseconds
+     * rewards), plus the hits' cross entropy for Drumify.
+     */
+    static NDArray reconstruction(NDArray raw, NDArray performance, DrumTask task, float performanceWeight, boolean absoluteError) {
         int d = DrumPattern.DRUMS;
         long batch = raw.getShape().get(0);
         NDArray hits = performance.get(new NDIndex("..., :{}", d));
         NDArray velocity = performance.get(new NDIndex("..., {}:{}", d, 2 * d));
         NDArray offset = performance.get(new NDIndex("..., {}:", 2 * d));
-        NDArray velocityError = ai.djl.nn.Activation.sigmoid(raw.get(new NDIndex("..., {}:{}", d, 2 * d))).sub(velocity).square();
-        NDArray offsetError = raw.get(new NDIndex("..., {}:", 2 * d)).tanh().mul(0.5f).sub(offset).square();
+        NDArray velocityError = ai.djl.nn.Activation.sigmoid(raw.get(new NDIndex("..., {}:{}", d, 2 * d))).sub(velocity);
+        NDArray offsetError = raw.get(new NDIndex("..., {}:", 2 * d)).tanh().mul(0.5f).sub(offset);
+        velocityError = absoluteError ? smoothAbsolute(velocityError) : velocityError.square();
+        offsetError = absoluteError ? smoothAbsolute(offsetError) : offsetError.square();
         NDArray loss = velocityError.add(offsetError).mul(hits).sum().mul(performanceWeight);
         if (task == DrumTask.DRUMIFY) {
             NDArray logits = raw.get(new NDIndex("..., :{}", d));
@@ -192,6 +202,15 @@ public final class DrumTraining {
             loss = loss.add(crossEntropy.sum());
         }
         return loss.div(batch);
+    }
+
+    /**
+     * |x|, rounded off within about 0.01 of zero: the bare absolute value's gradient turned the weights
+     * to NaN within 20 steps through DJL's PyTorch engine, this one trains.
+     */
+    private static NDArray smoothAbsolute(NDArray x) {
+        float e = 0.01f;
+        return x.square().add(e * e).sqrt().sub(e);
     }
 
     /** KL(q(z|x) || N(0, I)) per example, in nats. */
@@ -210,7 +229,8 @@ public final class DrumTraining {
             try (NDManager sub = manager.newSubManager()) {
                 NDArray zero = sub.zeros(new Shape(b.batch, settings.config().latent()));
                 NDArray raw = net.decode(ps, b.conditionArray(sub), zero, false);
-                total += reconstruction(raw, b.performanceArray(sub), settings.config().task(), settings.performanceWeight())
+                total += reconstruction(raw, b.performanceArray(sub), settings.config().task(), settings.performanceWeight(),
+                        settings.absoluteError())
                         .getFloat() * rows.size();
             }
         }

@@ -15,17 +15,24 @@ import org.kantor.musicxml.ScoreFileException;
  */
 public record DrumGrid(List<Measure> measures, int firstMeasure, Rational start) {
 
-    /** The grid of a score's measures; a meter other than 4/4 is refused with the measure that has it. */
-    public static DrumGrid of(Score score, String file) throws ScoreFileException {
+    /**
+     * The grid of a score's measures; a meter other than 4/4 among the first {@code bars} full bars (all
+     * of them when null) is refused with the measure that has it.
+     */
+    public static DrumGrid of(Score score, String file, Integer bars) throws ScoreFileException {
         if (score.parts().isEmpty() || score.parts().get(0).measures().isEmpty()) {
             throw new ScoreFileException(file, "the score has no measures to play drums to");
         }
         List<Measure> measures = score.parts().get(0).measures();
         int first = measures.size() > 1 && measures.get(0).isIncomplete() ? 1 : 0;
-        for (Measure m : measures.subList(first, measures.size())) {
+        int last = bars == null ? measures.size() : Math.min(measures.size(), first + bars);
+        for (int i = first; i < last; i++) {
+            Measure m = measures.get(i);
             if (!m.time().equals(TimeSignature.COMMON)) {
-                throw new ScoreFileException(file, null, m.number(), "this measure is in " + m.time()
-                        + "; the drum models play 4/4 only (the meter of the performances they learned from)");
+                int fullBars = i - first;
+                throw new ScoreFileException(file, null, m.number(), "bar " + (i + 1) + " of the score is in " + m.time()
+                        + "; the drum models play 4/4 only (the meter of the performances they learned from)"
+                        + (fullBars > 0 ? "; --bars " + fullBars + " plays the 4/4 bars before it" : ""));
             }
         }
         return new DrumGrid(measures, first, first == 1 ? measures.get(0).length() : Rational.ZERO);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.kantor.core.Part;
-import org.kantor.core.Rational;
 import org.kantor.core.Score;
 import org.kantor.core.timeline.ScoreToTimeline;
 import org.kantor.core.timeline.TimedNote;
@@ -50,7 +49,7 @@ public final class Drumify {
 
     /** A tempo for scores that do not say (the dataset's most common). */
     static final double DEFAULT_TEMPO = 120;
-    /** The loudness of a tap from a score, which has no velocities: mezzo-forte. */
+    /** The loudness of a written drum note, which has no velocity of its own: mezzo-forte. */
     static final float TAP_VELOCITY = 0.7f;
 
     private final DrumModel model;
@@ -65,7 +64,7 @@ public final class Drumify {
             throw new ScoreFileException(doc.name(), "the score has " + score.parts().size() + " part"
                     + (score.parts().size() == 1 ? "" : "s") + ", no part " + (request.part() + 1));
         }
-        DrumGrid grid = DrumGrid.of(score, doc.name());
+        DrumGrid grid = DrumGrid.of(score, doc.name(), request.bars());
         Timeline timeline = ScoreToTimeline.convert(score);
         DrumPattern tap = tap(timeline, grid, request);
         if (tap.hitCount() == 0) {
@@ -77,9 +76,11 @@ public final class Drumify {
         for (int v = 0; v < request.variations(); v++) {
             Random random = new Random(request.seed() * 1_000_003L + v);
             DrumPattern drums = model.drumify(tap, tempo, model.sampleCode(request.temperature(), random));
-            ScoreDocument copy = doc.copy();
+            ScoreDocument withDrums = doc.copy();
             Part drumPart = DrumStaff.part("D", grid.measures(), grid.firstMeasure(), drums);
-            copy.addParts(new Score(null, null, List.of(drumPart)), -1);
+            withDrums.addParts(new Score(null, null, List.of(drumPart)), -1);
+            // read back, so that every note of the new part is bound to its XML node for the performance marks
+            ScoreDocument copy = withDrums.copy();
             int index = copy.score().parts().size() - 1;
             DrumPerformanceOutput.mark(copy, index, grid, drums);
             results.add(new Result(copy, index, drums, DrumPerformanceOutput.midi(copy, index, grid, drums)));
@@ -87,25 +88,54 @@ public final class Drumify {
         return results;
     }
 
-    /** The onsets of the chosen part(s) as a tap on the grid, up to the bars asked for. */
+    /**
+     * The onsets of the chosen part(s) as a tap on the grid, up to the bars asked for. A score has no
+     * velocities, but the drummers' taps the model learned from do: their loudest stroke on a beat is
+     * the kick or the backbeat, off the beat the softer hi-hat. So each onset is accented as a player
+     * would accent it, by where it falls in the bar and by how many notes start together.
+     */
     static DrumPattern tap(Timeline timeline, DrumGrid grid, Request request) {
         int steps = grid.steps();
         if (request.bars() != null) {
             steps = Math.min(steps, request.bars() * DrumPattern.STEPS_PER_BAR);
         }
-        DrumPattern tap = new DrumPattern(steps);
+        int[] onsets = new int[steps];
         for (TimedNote n : timeline.notes()) {
             boolean percussion = n.part() < timeline.parts().size() && timeline.parts().get(n.part()).instrument() != null
                     && timeline.parts().get(n.part()).instrument().percussion();
             if ((request.part() == null && percussion) || (request.part() != null && n.part() != request.part())) {
                 continue;
             }
-            Rational onset = n.onset();
-            int step = grid.step(onset);
+            int step = grid.step(n.onset());
             if (step >= 0 && step < steps) {
-                tap.strike(step, 0, TAP_VELOCITY, 0f);
+                onsets[step]++;
+            }
+        }
+        DrumPattern tap = new DrumPattern(steps);
+        for (int step = 0; step < steps; step++) {
+            if (onsets[step] > 0) {
+                float chord = Math.min(onsets[step] - 1, 3) * CHORD_ACCENT;
+                tap.strike(step, 0, metricVelocity(step) + chord, 0f);
             }
         }
         return tap;
+    }
+
+    /** Extra loudness for each further note that starts with the first (up to three). */
+    static final float CHORD_ACCENT = 0.03f;
+
+    /**
+     * How loud a drummer's tap is on each 16th of a 4/4 bar, as in one backbeat groove: the backbeats 2
+     * and 4 loudest (the snare), 1 and 3 next (the kick), the eighths between the beats softer (the
+     * hi-hat), the other 16ths softest. The dataset's mean taps have the same order with less contrast
+     * (0.77, 0.70, 0.63 and 0.50 on average over the training split), because they average many grooves;
+     * with that little contrast the model hears hi-hats everywhere and writes no backbeat.
+     */
+    private static final float[] TAP_LOUDNESS = {0.8f, 0.45f, 0.55f, 0.45f, 0.9f, 0.45f, 0.55f, 0.45f,
+        0.8f, 0.45f, 0.55f, 0.45f, 0.9f, 0.45f, 0.55f, 0.45f};
+
+    /** How loud a drummer's tap on this step of the grid usually is. */
+    static float metricVelocity(int step) {
+        return TAP_LOUDNESS[step % DrumPattern.STEPS_PER_BAR];
     }
 }

@@ -53,7 +53,7 @@ public final class Groove {
     public List<Result> run(ScoreDocument doc, Request request) throws ScoreFileException {
         Score score = doc.score();
         int part = drumPart(score, request.part(), doc.name());
-        DrumGrid grid = DrumGrid.of(score, doc.name());
+        DrumGrid grid = DrumGrid.of(score, doc.name(), null);
         DrumPattern written = DrumStaff.pattern(score.parts().get(part), grid.firstMeasure(), Drumify.TAP_VELOCITY);
         if (written.hitCount() == 0) {
             throw new ScoreFileException(doc.name(), "part " + (part + 1) + " (" + score.parts().get(part).name()

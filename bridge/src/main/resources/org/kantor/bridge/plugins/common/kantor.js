@@ -68,6 +68,17 @@ function selectedBars(measureStarts, startTick, endTick) {
     return first === last ? String(first) : first + "-" + last;
 }
 
+// The part (from 1) that holds a track, given the first track of every part in order; 0 when none does.
+function partOfTrack(partStartTracks, track) {
+    var part = 0;
+    for (var i = 0; i < partStartTracks.length; i++) {
+        if (partStartTracks[i] <= track) {
+            part = i + 1;
+        }
+    }
+    return part;
+}
+
 // The checker's JSON report as lines of text for a dialog.
 function findingsText(report, limit) {
     var lines = [];
@@ -92,5 +103,6 @@ function findingsText(report, limit) {
 }
 
 if (typeof module !== "undefined") {
-    module.exports = {baseUrl: baseUrl, send: send, problemMessage: problemMessage, selectedBars: selectedBars, findingsText: findingsText};
+    module.exports = {baseUrl: baseUrl, send: send, problemMessage: problemMessage, selectedBars: selectedBars, partOfTrack: partOfTrack,
+        findingsText: findingsText};
 }

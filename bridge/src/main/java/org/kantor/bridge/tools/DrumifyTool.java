@@ -1,0 +1,71 @@
+package org.kantor.bridge.tools;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.kantor.models.drums.DrumModel;
+import org.kantor.musicxml.MusicXmlWriter;
+import org.kantor.musicxml.ScoreDocument;
+import org.kantor.musicxml.ScoreFileException;
+import org.kantor.tools.drums.Drumify;
+
+/** Drumify as a tool: the score back with a drum-set part that follows its rhythm, or that part's performance as MIDI. */
+public final class DrumifyTool implements Tool {
+
+    public static final String NAME = "drumify";
+
+    static final List<ToolParameter> PARAMETERS = List.of(
+            ToolParameter.integer("part", null, 1, 1000, "Follow the rhythm of this part (1 = the top part; default: all parts together)."),
+            ToolParameter.integer("bars", null, 1, 1000, "Drum only the first N bars (default: the whole score)."),
+            ToolParameter.number("temperature", 0.7, 0, 2, "0: the most typical drummer; higher: more adventurous."),
+            ToolParameter.integer("seed", null, Long.MIN_VALUE, Long.MAX_VALUE, "Seed for a reproducible result (default: a new one each time)."),
+            ToolParameter.choice("format", "musicxml", "musicxml: the score with its drum part; midi: the drums as played (channel 10).",
+                    "musicxml", "midi"));
+
+    private final Supplier<DrumModel> model;
+
+    public DrumifyTool(Supplier<DrumModel> model) {
+        this.model = model;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String title() {
+        return "Drumify";
+    }
+
+    @Override
+    public String description() {
+        return "Add a drum-set part that fits the rhythm of the score (or of one part), as a drummer would play it:"
+                + " a drum staff with hands and feet, its dynamics and timing for playback. 4/4 only.";
+    }
+
+    @Override
+    public List<ToolParameter> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public List<String> produces() {
+        return List.of(ToolResult.MUSICXML, ToolResult.MIDI);
+    }
+
+    @Override
+    public ToolResult run(ScoreDocument score, ToolArguments arguments) throws ScoreFileException {
+        long seed = arguments.given("seed") ? arguments.whole("seed") : System.nanoTime();
+        Long part = arguments.whole("part");
+        Long bars = arguments.whole("bars");
+        Drumify.Request request = new Drumify.Request(part == null ? null : (int) (part - 1), bars == null ? null : bars.intValue(), 1,
+                arguments.number("temperature"), seed);
+        Drumify.Result result = new Drumify(model.get()).run(score, request).get(0);
+        Map<String, String> facts = Map.of("Seed", Long.toString(seed), "Drum-Part", Integer.toString(result.drumPart() + 1));
+        if (arguments.text("format").equals("midi")) {
+            return new ToolResult(result.midi(), ToolResult.MIDI, facts);
+        }
+        return new ToolResult(MusicXmlWriter.toBytes(result.score()), ToolResult.MUSICXML, facts);
+    }
+}
