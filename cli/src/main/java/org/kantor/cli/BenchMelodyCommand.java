@@ -2,7 +2,6 @@ package org.kantor.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -17,7 +16,6 @@ import org.kantor.models.melody.MelodyLanguageModel;
 import org.kantor.models.melody.MelodyLatentModel;
 import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFiles;
-import org.kantor.musicxml.bench.Stats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,10 +33,6 @@ final class BenchMelodyCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
-
-    interface Work {
-        void run() throws Exception;
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -76,16 +70,8 @@ final class BenchMelodyCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %-38s %7.3f s %9.2fx %8s%n", task, seconds, seconds / baseline, goal);
     }
 
-    private double median(Work work) throws Exception {
-        work.run();
-        work.run();
-        List<Double> times = new ArrayList<>();
-        for (int r = 0; r < runs; r++) {
-            long t = System.nanoTime();
-            work.run();
-            times.add((System.nanoTime() - t) / 1e9);
-        }
-        return Stats.median(times);
+    private double median(BenchRuns.Work work) throws Exception {
+        return BenchRuns.median(runs, work);
     }
 
     /** Held-out songs (the test split) whose vocal line the models can read. */

@@ -9,27 +9,52 @@ import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFileException;
 import org.kantor.musicxml.ScoreFiles;
 import org.kantor.musicxml.ScoreFormat;
+import picocli.CommandLine.Option;
 
-/** The files drumify and groove write: the score (or, for OUT.mid, the performance), and with --midi the performance too. */
+/**
+ * What drumify and groove write, as options both share (picocli mixin): the score (or, for OUT.mid, the
+ * performance), with --midi the performance too, one per variation, from a seed that is printed.
+ */
 final class DrumOutputs {
 
-    private DrumOutputs() {
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Output score (.musicxml, .mxl; .mid: the performance as MIDI); with --variations N, OUT-1, OUT-2 ...")
+    Path output;
+
+    @Option(names = "--midi", paramLabel = "OUT.mid", description = "Also write the performance (the drums with their dynamics and timing, on channel 10) as MIDI.")
+    Path midi;
+
+    @Option(names = "--variations", defaultValue = "1", paramLabel = "N", description = "How many different results (1-8, default ${DEFAULT-VALUE}).")
+    int variations;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed for a reproducible result (default: a new one each run).")
+    Long seed;
+
+    @Option(names = "--overwrite", description = "Allow replacing existing output files.")
+    boolean overwrite;
+
+    private long used;
+
+    /** The seed to use: the one given, or a new one (remembered, to be printed). */
+    long seed() {
+        used = Seeds.chosen(seed);
+        return used;
     }
 
     /** The score targets and the --midi targets (null when not asked), checked before any work. */
-    static List<List<Path>> targets(Path input, Path output, Path midi, int count, boolean overwrite) throws ScoreFileException {
-        List<Path> scores = ScoreOutputs.targets(input, output, count, overwrite);
+    List<List<Path>> targets(Path input) throws ScoreFileException {
+        List<Path> scores = ScoreOutputs.targets(input, output, variations, overwrite);
         List<Path> midis = null;
         if (midi != null) {
             if (ScoreFormat.ofFile(midi) != ScoreFormat.MIDI) {
                 throw new Kantor.UserError("--midi " + midi + " must end in .mid");
             }
-            midis = ScoreOutputs.targets(input, midi, count, overwrite);
+            midis = ScoreOutputs.targets(input, midi, variations, overwrite);
         }
         return java.util.Arrays.asList(scores, midis);
     }
 
-    static void write(PrintWriter out, String from, List<ScoreDocument> scores, List<byte[]> performances, List<List<Path>> targets)
+    /** Writes each variation's score and performance to its targets, and says where they went and how to repeat them. */
+    void write(PrintWriter out, Path input, List<ScoreDocument> scores, List<byte[]> performances, List<List<Path>> targets)
             throws ScoreFileException {
         List<Path> scoreTargets = targets.get(0);
         List<Path> midiTargets = targets.get(1);
@@ -40,12 +65,13 @@ final class DrumOutputs {
             } else {
                 ScoreFiles.write(scores.get(i), target, ScoreFormat.ofFile(target));
             }
-            out.println(from + " -> " + target);
+            out.println(input + " -> " + target);
             if (midiTargets != null) {
                 writeMidi(midiTargets.get(i), performances.get(i));
                 out.println("  the performance -> " + midiTargets.get(i));
             }
         }
+        Seeds.tellHowToRepeat(out, seed, used);
     }
 
     private static void writeMidi(Path target, byte[] midi) throws ScoreFileException {

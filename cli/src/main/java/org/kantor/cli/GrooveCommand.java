@@ -11,6 +11,7 @@ import org.kantor.musicxml.ScoreDocument;
 import org.kantor.tools.drums.DrumInputs;
 import org.kantor.tools.drums.Groove;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,29 +27,17 @@ final class GrooveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN", description = "A score with a drum part (.musicxml, .xml, .mxl) or a MIDI file (.mid).")
     Path input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Output score (.musicxml, .mxl; .mid: the performance as MIDI); with --variations N, OUT-1, OUT-2 ...")
-    Path output;
-
-    @Option(names = "--midi", paramLabel = "OUT.mid", description = "Also write the performance as MIDI.")
-    Path midi;
-
     @Option(names = "--part", paramLabel = "N", description = "The drum part (1 = the top part; default: the first percussion part).")
     Integer part;
 
     @Option(names = "--amount", defaultValue = "1.0", paramLabel = "A", description = "0: as written; 1: fully humanized (default ${DEFAULT-VALUE}).")
     double amount;
 
-    @Option(names = "--variations", defaultValue = "1", paramLabel = "N", description = "How many different performances (1-8, default ${DEFAULT-VALUE}).")
-    int variations;
-
     @Option(names = "--temperature", defaultValue = "0.7", paramLabel = "T", description = "0: the most typical feel; higher: a looser, more personal one (0-2, default ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed for a reproducible result (default: a new one each run).")
-    Long seed;
-
-    @Option(names = "--overwrite", description = "Allow replacing existing output files.")
-    boolean overwrite;
+    @Mixin
+    DrumOutputs outputs;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -56,14 +45,14 @@ final class GrooveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        long s = Seeds.chosen(seed);
+        long s = outputs.seed();
         Groove.Request request;
         try {
-            request = new Groove.Request(part == null ? null : part - 1, amount, variations, temperature, s);
+            request = new Groove.Request(part == null ? null : part - 1, amount, outputs.variations, temperature, s);
         } catch (IllegalArgumentException e) {
             throw new Kantor.UserError(e.getMessage());
         }
-        List<List<Path>> targets = DrumOutputs.targets(input, output, midi, variations, overwrite);
+        List<List<Path>> targets = outputs.targets(input);
         ScoreDocument doc = DrumInputs.forGroove(input);
         List<Groove.Result> results = new Groove(DrumModel.load(DrumTask.GROOVE)).run(doc, request);
         List<ScoreDocument> scores = new ArrayList<>();
@@ -72,8 +61,7 @@ final class GrooveCommand implements Callable<Integer> {
             scores.add(r.score());
             performances.add(r.midi());
         }
-        DrumOutputs.write(out, input.toString(), scores, performances, targets);
-        Seeds.tellHowToRepeat(out, seed, s);
+        outputs.write(out, input, scores, performances, targets);
         return Kantor.EXIT_OK;
     }
 }

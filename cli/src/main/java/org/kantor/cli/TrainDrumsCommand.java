@@ -83,6 +83,12 @@ final class TrainDrumsCommand implements Callable<Integer> {
                 || checkpointEvery < 1 || settings.priorWeight() < 0) {
             throw new Kantor.UserError("steps, batch, hidden, latent and intervals must be positive");
         }
+        DrumTraining.Progress previous = DrumTraining.readProgress(out);
+        if (previous != null && !previous.config().equals(config)) {
+            // said before the corpus is read, not half a minute later
+            throw new Kantor.UserError("the run in " + out + " trains a " + previous.config().describe()
+                    + "; resume it with the same settings or choose another --out");
+        }
         GrooveCorpus corpus = GrooveCorpus.load(SharedData.require("groove-midi"));
         DrumTraining.Progress p;
         try {

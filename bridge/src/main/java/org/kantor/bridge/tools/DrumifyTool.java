@@ -1,10 +1,8 @@
 package org.kantor.bridge.tools;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.kantor.models.drums.DrumModel;
-import org.kantor.musicxml.MusicXmlWriter;
 import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFileException;
 import org.kantor.tools.drums.Drumify;
@@ -18,9 +16,7 @@ public final class DrumifyTool implements Tool {
             ToolParameter.integer("part", null, 1, 1000, "Follow the rhythm of this part (1 = the top part; default: all parts together)."),
             ToolParameter.integer("bars", null, 1, 1000, "Drum only the first N bars (default: the whole score)."),
             ToolParameter.number("temperature", 0.7, 0, 2, "0: the most typical drummer; higher: more adventurous."),
-            ToolParameter.integer("seed", null, Long.MIN_VALUE, Long.MAX_VALUE, "Seed for a reproducible result (default: a new one each time)."),
-            ToolParameter.choice("format", "musicxml", "musicxml: the score with its drum part; midi: the drums as played (channel 10).",
-                    "musicxml", "midi"));
+            DrumAnswers.SEED, DrumAnswers.FORMAT);
 
     private final Supplier<DrumModel> model;
 
@@ -51,21 +47,16 @@ public final class DrumifyTool implements Tool {
 
     @Override
     public List<String> produces() {
-        return List.of(ToolResult.MUSICXML, ToolResult.MIDI);
+        return DrumAnswers.PRODUCES;
     }
 
     @Override
     public ToolResult run(ScoreDocument score, ToolArguments arguments) throws ScoreFileException {
-        long seed = arguments.given("seed") ? arguments.whole("seed") : System.nanoTime();
-        Long part = arguments.whole("part");
+        long seed = DrumAnswers.seed(arguments);
         Long bars = arguments.whole("bars");
-        Drumify.Request request = new Drumify.Request(part == null ? null : (int) (part - 1), bars == null ? null : bars.intValue(), 1,
+        Drumify.Request request = new Drumify.Request(DrumAnswers.partIndex(arguments), bars == null ? null : bars.intValue(), 1,
                 arguments.number("temperature"), seed);
         Drumify.Result result = new Drumify(model.get()).run(score, request).get(0);
-        Map<String, String> facts = Map.of("Seed", Long.toString(seed), "Drum-Part", Integer.toString(result.drumPart() + 1));
-        if (arguments.text("format").equals("midi")) {
-            return new ToolResult(result.midi(), ToolResult.MIDI, facts);
-        }
-        return new ToolResult(MusicXmlWriter.toBytes(result.score()), ToolResult.MUSICXML, facts);
+        return DrumAnswers.answer(result.score(), result.drumPart(), result.midi(), seed, arguments);
     }
 }

@@ -79,6 +79,12 @@ public final class DrumInputs {
         if (pattern.hitCount() == 0) {
             throw new ScoreFileException(input.toString(), "the MIDI file has no drums of the kit on channel 10 to groove");
         }
+        String title = input.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return drumScore(pattern, performance.tempo(), title, input.getFileName().toString());
+    }
+
+    /** A score of one drum part: the pattern's hits, quantized and mezzo-forte, bar by bar in 4/4 at {@code tempo}. */
+    public static ScoreDocument drumScore(DrumPattern pattern, double tempo, String title, String name) throws ScoreFileException {
         List<Measure> bars = new ArrayList<>();
         for (int i = 0; i < pattern.bars(); i++) {
             bars.add(new Measure(Integer.toString(i + 1), false, Rational.of(4), TimeSignature.COMMON, KeySignature.C_MAJOR,
@@ -89,10 +95,9 @@ public final class DrumInputs {
         List<Measure> measures = new ArrayList<>(written.measures());
         Measure first = measures.get(0);
         measures.set(0, new Measure(first.number(), first.implicit(), first.length(), first.time(), first.key(), first.voices(),
-                first.clefs(), List.of(new TempoMark(Rational.ZERO, Math.round(performance.tempo()), null))));
+                first.clefs(), List.of(new TempoMark(Rational.ZERO, Math.round(tempo), null))));
         Part drums = new Part(written.id(), written.name(), written.abbreviation(), written.staves(), written.instrument(), measures);
-        String title = input.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return ScoreDocument.fromScore(new Score(title, null, List.of(drums)), input.getFileName().toString());
+        return ScoreDocument.fromScore(new Score(title, null, List.of(drums)), name);
     }
 
     private static AudioContainer container(Path input) throws ScoreFileException {

@@ -88,6 +88,12 @@ public final class Drumify {
         return results;
     }
 
+    /** The tap Drumify hears in a score (for benchmarks and tests). */
+    public static DrumPattern tapOf(ScoreDocument doc, Request request) throws ScoreFileException {
+        Score score = doc.score();
+        return tap(ScoreToTimeline.convert(score), DrumGrid.of(score, doc.name(), request.bars()), request);
+    }
+
     /**
      * The onsets of the chosen part(s) as a tap on the grid, up to the bars asked for. A score has no
      * velocities, but the drummers' taps the model learned from do: their loudest stroke on a beat is

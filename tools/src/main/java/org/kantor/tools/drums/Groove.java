@@ -54,7 +54,7 @@ public final class Groove {
         Score score = doc.score();
         int part = drumPart(score, request.part(), doc.name());
         DrumGrid grid = DrumGrid.of(score, doc.name(), null);
-        DrumPattern written = DrumStaff.pattern(score.parts().get(part), grid.firstMeasure(), Drumify.TAP_VELOCITY);
+        DrumPattern written = writtenPattern(score, part, grid);
         if (written.hitCount() == 0) {
             throw new ScoreFileException(doc.name(), "part " + (part + 1) + " (" + score.parts().get(part).name()
                     + ") has no notes of the drum kit (bass drum, snare, hi-hat, toms, crash, ride) to play");
@@ -69,6 +69,16 @@ public final class Groove {
             results.add(new Result(copy, part, performed, DrumPerformanceOutput.midi(copy, part, grid, performed)));
         }
         return results;
+    }
+
+    /** The strokes of a score's drum part (the first one when {@code part} is null), every one mezzo-forte on the grid. */
+    public static DrumPattern writtenPattern(ScoreDocument doc, Integer part) throws ScoreFileException {
+        Score score = doc.score();
+        return writtenPattern(score, drumPart(score, part, doc.name()), DrumGrid.of(score, doc.name(), null));
+    }
+
+    private static DrumPattern writtenPattern(Score score, int part, DrumGrid grid) {
+        return DrumStaff.pattern(score.parts().get(part), grid.firstMeasure(), Drumify.TAP_VELOCITY);
     }
 
     /** The part asked for, which must hold drums, or the first part that does. */

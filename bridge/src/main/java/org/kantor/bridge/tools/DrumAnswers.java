@@ -1,0 +1,41 @@
+package org.kantor.bridge.tools;
+
+import java.util.List;
+import java.util.Map;
+import org.kantor.musicxml.MusicXmlWriter;
+import org.kantor.musicxml.ScoreDocument;
+import org.kantor.musicxml.ScoreFileException;
+
+/** What Drumify and Groove share as tools: their seed and format parameters, and how a result is answered. */
+final class DrumAnswers {
+
+    static final ToolParameter SEED = ToolParameter.integer("seed", null, Long.MIN_VALUE, Long.MAX_VALUE,
+            "Seed for a reproducible result (default: a new one each time).");
+    static final ToolParameter FORMAT = ToolParameter.choice("format", "musicxml",
+            "musicxml: the score with its drum part and the drums' playback; midi: the drums as played (channel 10).", "musicxml", "midi");
+    static final List<String> PRODUCES = List.of(ToolResult.MUSICXML, ToolResult.MIDI);
+
+    private DrumAnswers() {
+    }
+
+    /** The seed given, or a new one. */
+    static long seed(ToolArguments arguments) {
+        return arguments.given("seed") ? arguments.whole("seed") : System.nanoTime();
+    }
+
+    /** The part number given (from 1) as an index, or null. */
+    static Integer partIndex(ToolArguments arguments) {
+        Long part = arguments.whole("part");
+        return part == null ? null : (int) (part - 1);
+    }
+
+    /** The score (or its performance as MIDI, when asked), with the seed and the drum part's number as headers. */
+    static ToolResult answer(ScoreDocument score, int drumPart, byte[] midi, long seed, ToolArguments arguments)
+            throws ScoreFileException {
+        Map<String, String> facts = Map.of("Seed", Long.toString(seed), "Drum-Part", Integer.toString(drumPart + 1));
+        if (arguments.text("format").equals("midi")) {
+            return new ToolResult(midi, ToolResult.MIDI, facts);
+        }
+        return new ToolResult(MusicXmlWriter.toBytes(score), ToolResult.MUSICXML, facts);
+    }
+}
