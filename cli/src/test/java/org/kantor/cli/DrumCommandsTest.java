@@ -40,6 +40,22 @@ class DrumCommandsTest {
         assertEquals(strokes.size(), MidiReader.read(Files.readAllBytes(midi), "song.mid").notesOfPart(2).size(), "the MIDI has every stroke");
         // MuseScore 3 opens it and keeps every part and note, the drums included
         MuseScore.assertReadsEveryVoice(drummed, score);
+        // and plays them as those drums, on the General MIDI drum channel, each stroke as loud as Kantor set it
+        java.util.Set<Integer> written = new java.util.TreeSet<>();
+        strokes.forEach(n -> written.add(n.midi()));
+        java.util.Set<Integer> played = new java.util.TreeSet<>();
+        java.util.Set<Integer> loudness = new java.util.TreeSet<>();
+        for (javax.sound.midi.Track track : javax.sound.midi.MidiSystem.getSequence(museScoreMidi(drummed, dir).toFile()).getTracks()) {
+            for (int i = 0; i < track.size(); i++) {
+                if (track.get(i).getMessage() instanceof javax.sound.midi.ShortMessage m && m.getCommand() == javax.sound.midi.ShortMessage.NOTE_ON
+                        && m.getData2() > 0 && m.getChannel() == 9) {
+                    played.add(m.getData1());
+                    loudness.add(m.getData2());
+                }
+            }
+        }
+        assertEquals(written, played, "MuseScore plays the drums written");
+        assertTrue(loudness.size() > 3, "with the dynamics Kantor set: " + loudness);
         assertArrayEquals(original, Files.readAllBytes(SONG), "the song is untouched");
 
         Path grooved = dir.resolve("grooved.musicxml");
@@ -123,6 +139,20 @@ class DrumCommandsTest {
         double nearest = column(r.out(), "nearest train window by tap", 2);
         double drumify = column(r.out(), "Kantor Drumify, temperature 0", 2);
         assertTrue(drumify > nearest + 0.05, "Drumify's F1 above the nearest neighbour's:\n" + r.out());
+    }
+
+    /** The score as MuseScore 3 exports it to MIDI (headless). */
+    private static Path museScoreMidi(Path score, Path dir) throws Exception {
+        Path midi = dir.resolve("musescore.mid");
+        Path runtime = Files.createDirectories(dir.resolve("runtime"));
+        ProcessBuilder pb = new ProcessBuilder("timeout", "120", "mscore3", "-o", midi.toString(), score.toString()).redirectErrorStream(true);
+        pb.environment().put("QT_QPA_PLATFORM", "offscreen");
+        pb.environment().put("XDG_RUNTIME_DIR", runtime.toString());
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), output);
+        assertTrue(Files.exists(midi), output);
+        return midi;
     }
 
     /** The n-th number after a row's label in eval's table. */
