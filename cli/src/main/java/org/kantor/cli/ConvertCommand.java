@@ -60,7 +60,14 @@ final class ConvertCommand implements Callable<Integer> {
             throw new Kantor.UserError("-o names one output file but " + inputs.size() + " inputs were given; use --out-dir DIR for many files");
         }
         if (target.outDir != null && !Files.isDirectory(target.outDir)) {
-            throw new Kantor.UserError("the output folder " + target.outDir + " does not exist", Kantor.EXIT_BAD_INPUT);
+            if (Files.exists(target.outDir)) {
+                throw new Kantor.UserError("--out-dir " + target.outDir + " is a file, not a folder", Kantor.EXIT_BAD_INPUT);
+            }
+            try {
+                Files.createDirectories(target.outDir);
+            } catch (java.io.IOException e) {
+                throw new Kantor.UserError("the output folder " + target.outDir + " cannot be made (" + e.getMessage() + ")", Kantor.EXIT_BAD_INPUT);
+            }
         }
         int failures = 0;
         for (Path input : inputs) {

@@ -62,6 +62,14 @@ class KantorCliTest {
         assertEquals(60, MusicXmlReader.read(dir.resolve("chorale.musicxml")).score().noteCount(), "from MIDI: same notes again");
         byte[] head = Files.readAllBytes(mxl);
         assertEquals('P', head[0]);
+        // a folder that is not there yet is made
+        Path fresh = dir.resolve("new").resolve("folder");
+        Result made = kantor("convert", mxl.toString(), "--out-dir", fresh.toString());
+        assertEquals(0, made.code(), made.err());
+        assertTrue(Files.exists(fresh.resolve("chorale.musicxml")));
+        Result file = kantor("convert", mxl.toString(), "--out-dir", mid.toString());
+        assertEquals(1, file.code());
+        assertTrue(file.err().contains("is a file, not a folder"), file.err());
     }
 
     @Test
