@@ -98,6 +98,9 @@ public final class MusicXmlReader {
         if (m.contains("XML document structures must start and end") || m.contains("Premature end of file")) {
             return "the file ends too early (truncated?): " + m;
         }
+        if (m.contains("JAXP00010007") || m.contains("maxElementDepth")) {
+            return "its elements are nested more than " + SecureXml.MAX_ELEMENT_DEPTH + " deep (MusicXML needs about a dozen); refusing to read it";
+        }
         if (m.contains("entity expansions") || m.contains("JAXP00010001") || m.contains("JAXP0001")) {
             return "the file defines entities that expand too far (an entity-expansion bomb?); refusing to read it";
         }

@@ -20,6 +20,11 @@ public final class SecureXml {
 
     /** Most entity expansions a file may cause; real MusicXML uses none or a handful. */
     static final int ENTITY_EXPANSION_LIMIT = 10_000;
+    /**
+     * Deepest nesting of elements a file may have. Real MusicXML nests about a dozen deep; a file nested
+     * thousands deep would overflow the stack of the code that walks the tree.
+     */
+    public static final int MAX_ELEMENT_DEPTH = 255;
 
     private static final ErrorHandler STRICT = new ErrorHandler() {
         @Override
@@ -57,6 +62,7 @@ public final class SecureXml {
             f.setAttribute("http://www.oracle.com/xml/jaxp/properties/entityExpansionLimit", Integer.toString(ENTITY_EXPANSION_LIMIT));
             f.setAttribute("http://www.oracle.com/xml/jaxp/properties/totalEntitySizeLimit", "1000000");
             f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxGeneralEntitySizeLimit", "100000");
+            f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", Integer.toString(MAX_ELEMENT_DEPTH));
             DocumentBuilder b = f.newDocumentBuilder();
             // belt and braces: should any external entity still be asked for, it resolves to nothing
             b.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));

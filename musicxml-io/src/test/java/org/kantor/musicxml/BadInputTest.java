@@ -90,6 +90,15 @@ class BadInputTest {
     }
 
     @Test
+    void elementsNestedThousandsDeepAreRefusedInOneLine() {
+        // 5,000 levels overflowed the stack of the code that walks the tree (a 1,025-line trace)
+        byte[] deep = score("", "<a>".repeat(5000) + "</a>".repeat(5000));
+        ScoreFileException e = assertThrows(ScoreFileException.class, () -> MusicXmlReader.read(deep, "deep.musicxml"));
+        assertTrue(e.getMessage().contains("deep.musicxml") && e.getMessage().contains("nested more than 255 deep"), e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"), "one line");
+    }
+
+    @Test
     void mxlThatUnpacksTooFarIsRefused() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
