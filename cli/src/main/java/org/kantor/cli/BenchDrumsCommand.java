@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kantor bench drums}: model load time, and milliseconds per 8 bars of Drumify and Groove once loaded. */
-@Command(name = "drums", mixinStandardHelpOptions = true,
+@Command(name = "drums", header = "Time of Drumify and Groove on 8 bars, and of loading their models.", mixinStandardHelpOptions = true,
         description = {"Time the drum tools on 8 bars, models loaded: the network alone (plain Java) and the whole tool from a score",
             "in memory to a score in memory (the drum staff or the performance marks, and the MIDI; file writing not).",
             "Drumify follows the piano of a song from the lieder corpus; Groove plays a test performance of the Groove MIDI",

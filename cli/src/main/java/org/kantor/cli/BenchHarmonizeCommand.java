@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kantor bench harmonize}: how fast a 16-measure melody is harmonized. */
-@Command(name = "harmonize", mixinStandardHelpOptions = true,
+@Command(name = "harmonize", header = "Time to harmonize a 16-measure melody, engine start-up and model load apart.", mixinStandardHelpOptions = true,
         description = "Median wall time to harmonize a 16-measure 4/4 melody with default settings (engine start-up counted separately).")
 final class BenchHarmonizeCommand implements Callable<Integer> {
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kantor bench io}: MusicXML read/write/round-trip throughput, beside MuseScore 3 on the same files. */
-@Command(name = "io", mixinStandardHelpOptions = true,
+@Command(name = "io", header = "Read, write and round-trip speed over the score corpora, beside MuseScore 3.", mixinStandardHelpOptions = true,
         description = {"Read, write and round-trip throughput (files/s, MB/s) and peak heap over the score corpora of the shared data,",
             "then MuseScore 3 (mscore3 -o out.musicxml in) converting a sample of the same files, with the ratio."})
 final class BenchIoCommand implements Callable<Integer> {

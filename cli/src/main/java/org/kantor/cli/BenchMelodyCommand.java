@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kantor bench melody}: wall time of continue, generate and interpolate once the models are loaded. */
-@Command(name = "melody", mixinStandardHelpOptions = true,
+@Command(name = "melody", header = "Time of continue, generate and interpolate on held-out songs, models loaded.", mixinStandardHelpOptions = true,
         description = {"Time the melody tools on held-out songs, models loaded: continue 8 measures x 4 variations, generate",
             "8 measures x 4 variations, interpolate 5 steps, each from a score in memory to scores in memory (notation",
             "included, file writing not). Prints medians over the runs, and each as a multiple of copying the song's",

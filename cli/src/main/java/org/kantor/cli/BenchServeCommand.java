@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kantor bench serve}: a bounded load on a server started for the run, over loopback. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", header = "Latency, throughput and errors of a local server under a bounded load.", mixinStandardHelpOptions = true,
         description = {"Start a server on a free port and load it: N clients x M mixed requests (health, tool list, check,",
             "annotated check, harmonize, a malformed score). Prints p50/p95 latency, throughput, errors (429s are the",
             "intended back-pressure) and the heap after the run."})

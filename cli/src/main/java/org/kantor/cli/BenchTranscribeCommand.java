@@ -27,7 +27,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 
 /** {@code kantor bench transcribe}: real-time factors of Basic Pitch alone and of the whole pipeline, and peak memory. */
-@Command(name = "transcribe", mixinStandardHelpOptions = true,
+@Command(name = "transcribe", header = "Real-time factor and peak memory of transcribing a synthesized recording.", mixinStandardHelpOptions = true,
         description = {"Time transcription of a synthesized piano-like recording (44.1 kHz stereo WAV, default 3 minutes):",
             "Basic Pitch alone on the resampled audio, and the whole pipeline (decode, resample, model, notes, notation).",
             "Prints medians over the runs as multiples of real time, and the process's peak resident memory."})

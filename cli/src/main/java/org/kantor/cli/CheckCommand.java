@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code kantor check}: voice-leading faults, roman numerals and cadences of four-part writing. */
 @Command(name = "check", mixinStandardHelpOptions = true,
+        header = "Check four-part writing for voice-leading faults, with roman numerals and cadences.",
         description = {"Check four-part writing (SATB on four staves, or on two staves with two voices each) for voice-leading faults:",
             "parallel, contrary and hidden fifths and octaves, crossing, overlap, spacing, range, leading tone and seventh",
             "resolution, doubled leading tone, augmented seconds and leaps over an octave; label the chords with roman numerals",

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code kantor continue}: new measures after the end of a score, in its key and meter (Magenta's Continue, in notation). */
 @Command(name = "continue", mixinStandardHelpOptions = true,
+        header = "Continue a melody for a few measures, in its key and meter.",
         description = {"Continue the melody of a score for some measures with Kantor's melody language model, in the score's key",
             "and meter. The whole score is written with the new measures added (other parts rest there); the original",
             "measures are unchanged. A four-part chorale (Soprano, Alto, Tenor, Bass) gets its soprano continued and the",

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code kantor drumify}: a drum part that fits the rhythm of a score, a MIDI file or a recording. */
 @Command(name = "drumify", mixinStandardHelpOptions = true,
+        header = "Add a drum part that fits the rhythm of a score, as a drummer would play it.",
         description = {"Write a drum-set part that fits the rhythm of a part (a bass line, a riff, a melody) or of all parts",
             "together, as a drummer would play it. The score comes back with a drum staff added at the bottom (percussion",
             "clef, hands and feet in two voices, x noteheads for cymbals) that MuseScore shows and plays; nothing else",

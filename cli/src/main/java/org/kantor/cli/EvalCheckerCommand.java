@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kantor eval checker}: injected faults (recall, precision per rule), Bach's own rates, speed. */
-@Command(name = "checker", mixinStandardHelpOptions = true,
+@Command(name = "checker", header = "The voice-leading checker on Bach's chorales: recall and precision of every rule on injected faults.", mixinStandardHelpOptions = true,
         description = {"Evaluate the voice-leading checker on ../shared/data/bach-chorales-musicxml: faults of every rule injected into",
             "Bach's chorales (recall and precision per rule), the rate of each rule per note in Bach's own chorales, and speed."})
 final class EvalCheckerCommand implements Callable<Integer> {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kantor eval drums}: Groove and Drumify on the Groove MIDI Dataset's test split, beside baselines. */
-@Command(name = "drums", mixinStandardHelpOptions = true,
+@Command(name = "drums", header = "Groove and Drumify on the Groove MIDI Dataset's test split, beside baselines.", mixinStandardHelpOptions = true,
         description = {"Evaluate Groove and Drumify on the Groove MIDI Dataset's test split (two-bar windows), beside baselines",
             "measured in the same run. Groove: timing (ms) and velocity errors against the drummer's own performance,",
             "and the spread of what is played. Drumify: hit F1 against what the drummer played, from a tap of every hit."})

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kantor eval harmonizer}: the three evaluations of the harmonizer on the 77 JSB test chorales. */
-@Command(name = "harmonizer", mixinStandardHelpOptions = true,
+@Command(name = "harmonizer", header = "The harmonizer on the 77 JSB test chorales: Coconet's likelihoods and the faults of its harmonizations.", mixinStandardHelpOptions = true,
         description = {"Evaluate the harmonizer on the 77 JSB test chorales (16th-note steps):",
             "  1  Coconet's NLL protocol: frame-wise and note-wise, ensemble of orderings (paper: 0.57 frame-wise at 16ths)",
             "  2  NLL of alto, tenor and bass given the soprano, per note (16th-note variable)",

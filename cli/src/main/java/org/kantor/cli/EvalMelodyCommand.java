@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kantor eval melody}: the melody models on the held-out pieces. */
-@Command(name = "melody", mixinStandardHelpOptions = true,
-        description = {"Evaluate the melody models on the held-out pieces (10% of the lieder, quartets and chorales, split by file):",
+@Command(name = "melody", header = "The melody models on the held-out pieces: likelihood, reconstruction and statistics of what they write.", mixinStandardHelpOptions = true,
+        description = {"Evaluate the melody models on the held-out pieces (10%% of the lieder, quartets and chorales, split by file):",
             "NLL per 16th-note step of the language model beside Kneser-Ney n-grams trained on the same melodies; the",
             "latent model's reconstruction accuracy of two-measure windows; and distances between the statistics of",
             "melodies the models write and those of the held-out melodies."})

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 
 /** {@code kantor eval transcription}: rendered scores transcribed and compared with the scores. */
-@Command(name = "transcription", mixinStandardHelpOptions = true,
+@Command(name = "transcription", header = "Transcription of rendered held-out chorales and song accompaniments: note F1, tempo and meter.", mixinStandardHelpOptions = true,
         description = {"Evaluate transcription: chorales from ../shared/data/bach-chorales-musicxml and piano parts from",
             "openscore-lieder are rendered with FluidSynth (General MIDI sound font), transcribed, and compared with the scores:",
             "note precision/recall/F1 (mir_eval conventions, onsets within 50 ms, with and without offsets), and after",

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code kantor generate}: new melodies from Kantor's latent melody model (Magenta's Generate, in notation). */
 @Command(name = "generate", mixinStandardHelpOptions = true,
+        header = "Write new melodies in the key and meter you ask for.",
         description = {"Write new melodies from random points of Kantor's two-measure latent melody model, in the key and meter",
             "asked for. Longer melodies walk from point to point, two measures at a time."})
 final class GenerateCommand implements Callable<Integer> {

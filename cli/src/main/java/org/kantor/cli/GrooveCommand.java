@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code kantor groove}: a stiff drum part played with a drummer's dynamics and timing. */
 @Command(name = "groove", mixinStandardHelpOptions = true,
+        header = "Play a drum part as a drummer would, with its own loudness and timing for every stroke.",
         description = {"Play a drum part as a drummer would: every stroke gets its own loudness and its own push or drag",
             "against the beat. The notation stays exactly as written; the performance goes into the notes' playback",
             "attributes (dynamics, attack, release) and, with --midi or OUT.mid, into a MIDI file. IN is a score with a",

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code kantor harmonize}: a melody in, a four-part choir score out; or chosen voices and measures of a four-part score anew. */
 @Command(name = "harmonize", mixinStandardHelpOptions = true,
+        header = "Add alto, tenor and bass to a melody, in the style of Bach's chorales.",
         description = {"Harmonize a melody in four parts, in the style of Bach's chorales (a Coconet-style model, annealed Gibbs sampling).",
             "The melody stays exactly as it was; alto, tenor and bass (or the voices missing around --given) are added as choir parts.",
             "Given a four-part score (parts Soprano, Alto, Tenor, Bass), the voices other than --given are written anew,",

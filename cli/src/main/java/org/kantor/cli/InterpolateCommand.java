@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code kantor interpolate}: a walk from the opening of one melody to the opening of another (Magenta's Interpolate, in notation). */
 @Command(name = "interpolate", mixinStandardHelpOptions = true,
+        header = "Walk from the opening of one melody to the opening of another, in steps.",
         description = {"Encode the first two measures of the melodies of A and B with Kantor's latent melody model, walk from",
             "one point to the other and write every step as two measures, one after another in one score, with rehearsal",
             "marks: A (A as the model hears it), 1 .. N, B."})

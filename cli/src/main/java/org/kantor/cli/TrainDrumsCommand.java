@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kantor train drums}: the Groove or the Drumify model, on the Groove MIDI Dataset's training split. */
-@Command(name = "drums", mixinStandardHelpOptions = true,
+@Command(name = "drums", header = "Train the Groove or the Drumify model on the Groove MIDI Dataset.", mixinStandardHelpOptions = true,
         description = {"Train a drum model on the Groove MIDI Dataset (train split; chosen on validation).",
             "--task groove: a velocity and a timing offset for every hit of a drum part;",
             "--task drumify: a whole drum pattern from a rhythm. Run it again with the same --out to resume."})

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kantor train harmonizer}: the Coconet-style SATB model on the JSB chorales. */
-@Command(name = "harmonizer", mixinStandardHelpOptions = true,
+@Command(name = "harmonizer", header = "Train the four-part harmony model on the JSB chorales.", mixinStandardHelpOptions = true,
         description = {"Train the four-part harmony model on the JSB chorales (train split), with orderless masks,",
             "random crops and transpositions. Logs loss and validation NLL; writes a checkpoint every few hundred steps;",
             "run it again with the same --out to resume."})

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kantor train melody}: the melody language model (Continue) or the latent model (Generate, Interpolate). */
-@Command(name = "melody", mixinStandardHelpOptions = true,
+@Command(name = "melody", header = "Train a melody model on the melodies of the lieder, quartets and chorales.", mixinStandardHelpOptions = true,
         description = {"Train a melody model on the melodies of the lieder, quartets and chorales (train split), transposed",
             "at random. --model language: the LSTM language model behind continue; --model latent: the two-measure",
             "latent model behind generate and interpolate. Run it again with the same --out to resume."})

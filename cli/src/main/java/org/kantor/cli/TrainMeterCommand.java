@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code kantor train meter}: the meter templates of transcription, counted on the scores' training split (about a minute). */
-@Command(name = "meter", mixinStandardHelpOptions = true,
+@Command(name = "meter", header = "Count transcription's meter templates on the scores' training split.", mixinStandardHelpOptions = true,
         description = {"Count the meter templates that transcription uses to find the beats a bar and the downbeat, on the",
             "training split of the chorales, lieder and quartets (each played as written with its true beats), and",
             "print how often they find both on the held-out split. Writes the JSON resource the jar ships."})

@@ -115,7 +115,35 @@ class KantorCliTest {
         for (String[] args : new String[][] {{"--help"}, {"info", "--help"}, {"convert", "--help"}, {"bench", "--help"}, {"bench", "io", "--help"}}) {
             Result r = kantor(args);
             assertEquals(0, r.code(), String.join(" ", args));
-            assertTrue(r.out().startsWith("Usage: kantor"), r.out());
+            assertTrue(r.out().contains("Usage: kantor"), r.out());
         }
+    }
+
+    @Test
+    void theCommandListsSayWhatEachCommandDoesInAWholeSentence() {
+        for (String[] args : new String[][] {{"--help"}, {"bench", "--help"}, {"eval", "--help"}, {"train", "--help"}}) {
+            Result r = kantor(args);
+            assertFalse(r.err().contains("WARN"), r.err());
+            String help = r.out();
+            String commands = help.substring(help.indexOf("Commands:") + "Commands:".length());
+            // an entry is "  name   summary", its summary continued on more deeply indented lines
+            java.util.List<String> summaries = new java.util.ArrayList<>();
+            for (String line : commands.split("\n")) {
+                if (line.startsWith("Exit codes:")) {
+                    break;
+                }
+                java.util.regex.Matcher entry = java.util.regex.Pattern.compile("^  ([a-z]+) {2,}(.*)$").matcher(line);
+                if (entry.matches()) {
+                    summaries.add(entry.group(2).trim());
+                } else if (!line.isBlank() && !summaries.isEmpty()) {
+                    summaries.set(summaries.size() - 1, summaries.get(summaries.size() - 1) + " " + line.trim());
+                }
+            }
+            assertTrue(summaries.size() >= 5, help);
+            for (String summary : summaries) {
+                assertTrue(summary.endsWith("."), String.join(" ", args) + ": a whole sentence: " + summary);
+            }
+        }
+        assertTrue(kantor("--help").out().contains("Add a drum part that fits the rhythm of a score"));
     }
 }
