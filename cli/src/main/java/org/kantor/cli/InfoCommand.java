@@ -55,7 +55,8 @@ final class InfoCommand implements Callable<Integer> {
         List<String> parts = new ArrayList<>();
         for (Part p : score.parts()) {
             Pitch[] range = p.range();
-            parts.add((p.name().isBlank() ? p.id() : p.name()) + " (" + p.staves() + (p.staves() == 1 ? " staff" : " staves")
+            // a name may hold line breaks ("Violino\nI" on two lines in the score): one line here
+            parts.add((p.name().isBlank() ? p.id() : p.name().strip().replaceAll("\\s+", " ")) + " (" + p.staves() + (p.staves() == 1 ? " staff" : " staves")
                     + (range == null ? ", no notes" : ", " + range[0] + "-" + range[1]) + ")");
         }
         row(out, "Parts", parts.isEmpty() ? "(none)" : String.join(", ", parts));
@@ -68,8 +69,18 @@ final class InfoCommand implements Callable<Integer> {
         Timeline timeline = ScoreToTimeline.convert(score);
         Rational length = score.lengthInQuarters();
         double seconds = timeline.seconds(length);
-        row(out, "Duration", length + " quarter notes, " + clock(seconds) + " at the score's tempo ("
+        row(out, "Duration", mixedNumber(length) + " quarter notes, " + clock(seconds) + " at the score's tempo ("
                 + Math.round(timeline.tempo().tempoAt(Rational.ZERO)) + " quarter notes per minute at the start)");
+    }
+
+    /** 1161/2 as "580 1/2", the way a musician reads it (not 1161 halves, nor 116 1/2). */
+    static String mixedNumber(Rational r) {
+        long whole = Math.floorDiv(r.numerator(), r.denominator());
+        long rest = r.numerator() - whole * r.denominator();
+        if (rest == 0) {
+            return Long.toString(whole);
+        }
+        return (whole == 0 ? "" : whole + " ") + rest + "/" + r.denominator();
     }
 
     private static void row(PrintWriter out, String label, String value) {

@@ -146,4 +146,18 @@ class KantorCliTest {
         }
         assertTrue(kantor("--help").out().contains("Add a drum part that fits the rhythm of a score"));
     }
+
+    @Test
+    void infoWritesLengthsAndNamesAsAMusicianReadsThem(@TempDir Path dir) throws Exception {
+        assertEquals("580 1/2", InfoCommand.mixedNumber(org.kantor.core.Rational.of(1161, 2)));
+        assertEquals("1/2", InfoCommand.mixedNumber(org.kantor.core.Rational.of(1, 2)));
+        assertEquals("25", InfoCommand.mixedNumber(org.kantor.core.Rational.of(25)));
+        // a part name written on two lines in the score stays on one line of the report
+        Path twoLines = dir.resolve("two-lines.musicxml");
+        Files.writeString(twoLines, Files.readString(EXAMPLES.resolve("chorale.musicxml"))
+                .replace("<part-name>Soprano</part-name>", "<part-name>Sopra-&#10;no</part-name>"));
+        Result r = kantor("info", twoLines.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Parts:    Sopra- no (1 staff"), r.out());
+    }
 }

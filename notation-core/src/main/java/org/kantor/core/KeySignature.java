@@ -17,18 +17,26 @@ public record KeySignature(int fifths, Mode mode) {
         }
     }
 
-    /** Parses "Eb", "E-flat major", "c#", "C# minor", "f#m"; lower case or a trailing "m"/"minor" means minor. */
+    /**
+     * Parses "Eb", "E-flat major", "E flat major", "E♭", "c#", "C# minor", "f#m"; a trailing "m"/"minor", or a
+     * lower-case letter without "major", means minor.
+     */
     public static KeySignature parse(String text) {
-        String s = text.trim();
-        boolean minor = s.toLowerCase(java.util.Locale.ROOT).endsWith("minor") || (s.length() > 1 && s.endsWith("m") && !s.endsWith("flat"));
-        String name = s.replaceAll("(?i)\\s*(major|minor|m)$", "").replace("-flat", "b").replace("-sharp", "#").trim();
+        String s = text.trim().replace('♭', 'b').replace('♯', '#').replaceAll("(?i)[\\s-]*flat", "b").replaceAll("(?i)[\\s-]*sharp", "#");
+        boolean minor = s.toLowerCase(java.util.Locale.ROOT).endsWith("minor") || (s.length() > 1 && s.endsWith("m"));
+        String name = s.replaceAll("(?i)\\s*(major|minor|m)$", "").trim();
         if (name.isEmpty()) {
             throw new IllegalArgumentException("not a key: " + text);
         }
-        if (Character.isLowerCase(name.charAt(0))) {
+        if (Character.isLowerCase(name.charAt(0)) && !s.toLowerCase(java.util.Locale.ROOT).endsWith("major")) {
             minor = true;
         }
-        Pitch tonic = Pitch.parse(name + "4");
+        Pitch tonic;
+        try {
+            tonic = Pitch.parse(name + "4");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a key: \"" + text + "\" (write it as Eb, E-flat major, E flat major, c# or C# minor)", e);
+        }
         int tonicFifths = tonic.fifths();
         int fifths = minor ? tonicFifths - 3 : tonicFifths;
         return new KeySignature(fifths, minor ? Mode.MINOR : Mode.MAJOR);

@@ -73,4 +73,18 @@ class PitchTest {
         assertThrows(IllegalArgumentException.class, () -> Pitch.parse("C"));
         assertThrows(IllegalArgumentException.class, () -> new KeySignature(8, Mode.MAJOR));
     }
+
+    @Test
+    void keysAreReadAsMusiciansWriteThem() {
+        KeySignature eFlat = new KeySignature(-3, Mode.MAJOR);
+        for (String name : new String[] {"Eb", "E-flat major", "E flat major", "E flat", "E\u266d", "eb major"}) {
+            assertEquals(eFlat, KeySignature.parse(name), name);
+        }
+        assertEquals(new KeySignature(4, Mode.MINOR), KeySignature.parse("C# minor"));
+        assertEquals(new KeySignature(4, Mode.MINOR), KeySignature.parse("C sharp minor"));
+        assertEquals(new KeySignature(-5, Mode.MINOR), KeySignature.parse("Bbm"));
+        assertEquals(new KeySignature(-6, Mode.MINOR), KeySignature.parse("eb"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> KeySignature.parse("H major"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("not a key: \"H major\""), e.getMessage());
+    }
 }
