@@ -123,6 +123,11 @@ public final class BridgeServer implements AutoCloseable {
             });
             config.routes.get("/api/tools", ctx -> json(ctx, ToolDescriptions.catalog(catalog).toString()));
             config.routes.get("/api/openapi.json", ctx -> json(ctx, OpenApiDocument.of(catalog, version, boundPort[0]).toString()));
+            config.routes.get("/api/tools/{tool}", ctx -> {
+                ctx.header("Allow", "POST");
+                throw new ProblemException(405, "method-not-allowed", "Method not allowed",
+                        "a tool is run with POST and the score as the body; GET /api/tools describes the tools");
+            });
             config.routes.post("/api/tools/{tool}", ctx -> {
                 String name = ctx.pathParam("tool");
                 ctx.attribute("tool", name);

@@ -21,20 +21,30 @@ record ScoreUpload(byte[] bytes, String name, Map<String, String> parameters) {
         Map<String, String> parameters = new LinkedHashMap<>();
         ctx.queryParamMap().forEach((k, v) -> parameters.put(k, last(v)));
         if (ctx.isMultipartFormData()) {
-            UploadedFile file = ctx.uploadedFile(FILE_FIELD);
+            UploadedFile file;
+            Map<String, List<String>> fields;
+            try {
+                file = ctx.uploadedFile(FILE_FIELD);
+                fields = ctx.formParamMap();
+            } catch (ProblemException | io.javalin.http.HttpResponseException e) {
+                throw e;
+            } catch (Exception e) {
+                // Jetty's parser fails on a form with no boundary, or one cut short: the client's fault, not the server's
+                throw new ProblemException(400, "bad-form", "Form cannot be read",
+                        "the multipart form cannot be read (no boundary, or the body ends before the form does)");
+            }
             if (file == null) {
                 throw new ProblemException(400, "no-score", "No score",
                         "the form has no field \"" + FILE_FIELD + "\": send the score as the field \"file\" (or as the whole request body)");
             }
-            ctx.formParamMap().forEach((k, v) -> {
+            fields.forEach((k, v) -> {
                 if (!k.equals(FILE_FIELD)) {
                     parameters.put(k, last(v));
                 }
             });
             try (InputStream in = file.content()) {
                 byte[] bytes = read(in, maxBytes);
-                return new ScoreUpload(bytes, file.filename() == null || file.filename().isBlank() ? "the uploaded score" : file.filename(),
-                        parameters);
+                return new ScoreUpload(bytes, displayName(file.filename()), parameters);
             }
         }
         byte[] bytes = read(ctx.req().getInputStream(), maxBytes);
@@ -43,6 +53,22 @@ record ScoreUpload(byte[] bytes, String name, Map<String, String> parameters) {
                     "the request has no body: send the score (MusicXML or .mxl) as the body, or as the form field \"file\"");
         }
         return new ScoreUpload(bytes, "the request body", parameters);
+    }
+
+    /**
+     * An uploaded file's name as messages may repeat it: its last path element, printable characters
+     * only, at most 80 of them; the name a client sends is not echoed back as it came.
+     */
+    static String displayName(String filename) {
+        if (filename == null) {
+            return "the uploaded score";
+        }
+        String base = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
+        String clean = base.replaceAll("[^\\p{L}\\p{N} ._()+,-]", "_").strip();
+        if (clean.isEmpty() || clean.chars().allMatch(c -> c == '_' || c == '.')) {
+            return "the uploaded score";
+        }
+        return clean.length() > 80 ? clean.substring(0, 80) + "..." : clean;
     }
 
     /** Reads at most {@code maxBytes}: a larger body is refused before it fills the memory. */

@@ -314,6 +314,38 @@ class BridgeServerTest {
     }
 
     @Test
+    void brokenFormsAndWrongMethodsGetProblemsNotServerErrors() throws Exception {
+        HttpResponse<String> get = get("/api/tools/harmonize", "Bearer " + token, null);
+        assertEquals(405, get.statusCode(), get.body());
+        assertEquals("POST", get.headers().firstValue("Allow").orElse(""));
+        problem(get);
+        byte[] chorale = Files.readAllBytes(EXAMPLES.resolve("chorale.musicxml"));
+        HttpResponse<String> noBoundary = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/tools/check"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(chorale)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, noBoundary.statusCode(), noBoundary.body());
+        assertTrue(problem(noBoundary).get("detail").getAsString().contains("boundary"), noBoundary.body());
+        String cut = "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.musicxml\"\r\n\r\n<score-partwise";
+        HttpResponse<String> truncated = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/tools/check"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=XYZ")
+                .POST(HttpRequest.BodyPublishers.ofString(cut)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, truncated.statusCode(), truncated.body());
+        problem(truncated);
+        // a file name is not echoed back as the client sent it
+        String hostile = "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../<script>x</script>.musicxml\"\r\n\r\n"
+                + "<html>not a score</html>\r\n--XYZ--\r\n";
+        HttpResponse<String> named = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/tools/check"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=XYZ")
+                .POST(HttpRequest.BodyPublishers.ofString(hostile)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, named.statusCode(), named.body());
+        String detail = problem(named).get("detail").getAsString();
+        assertFalse(detail.contains("<script>") || detail.contains("../"), detail);
+        assertEquals("script_", ScoreUpload.displayName("../../<script>x</script>"), "the last path element, made printable");
+        assertEquals("Chorale (2).musicxml", ScoreUpload.displayName("C:\\\\Users\\\\me\\\\Chorale (2).musicxml"));
+        assertEquals("the uploaded score", ScoreUpload.displayName("\u0000\u0001"));
+    }
+
+    @Test
     void drumToolsRefuseWhatTheyCannotPlay() throws Exception {
         // a melody in 3/4: the drum models play 4/4 only, and it has no drum part to groove
         byte[] melody = Files.readAllBytes(EXAMPLES.resolve("melody.musicxml"));
