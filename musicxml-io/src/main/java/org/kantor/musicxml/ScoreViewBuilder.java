@@ -470,8 +470,17 @@ final class ScoreViewBuilder {
         if (d.isNegative()) {
             throw new ScoreFileException(fileName, null, measure, "a <duration> is negative (" + duration + ")");
         }
-        return d.dividedBy(state.divisions);
+        Rational quarters = d.dividedBy(state.divisions);
+        if (quarters.compareTo(LONGEST_DURATION) > 0) {
+            // a note or move of millions of quarter notes would make every tool that lays out time run out of memory
+            throw new ScoreFileException(fileName, null, measure, "a <duration> of " + duration + " is " + Math.round(quarters.toDouble())
+                    + " quarter notes, longer than any measure holds (at most " + LONGEST_DURATION + ")");
+        }
+        return quarters;
     }
+
+    /** The longest note, backup or forward accepted, in quarter notes: longer than any real measure (a long cadenza included). */
+    static final Rational LONGEST_DURATION = Rational.of(1024);
 
     private Rational rational(BigDecimal value, String measure) throws ScoreFileException {
         try {

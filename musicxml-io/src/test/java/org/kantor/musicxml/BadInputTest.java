@@ -181,4 +181,14 @@ class BadInputTest {
                 () -> MusicXmlReader.read(broken.getBytes(StandardCharsets.UTF_8), "nodur.musicxml"));
         assertEquals("nodur.musicxml, measure 1: a note or backup has no <duration>", e.getMessage());
     }
+
+    @Test
+    void aNoteMillionsOfQuarterNotesLongIsRefused() {
+        // harmonize ran out of memory (or met a negative array size) laying out such a note; convert took it
+        String huge = new String(score("", "x"), StandardCharsets.UTF_8).replace("<duration>4</duration>", "<duration>2147483647</duration>");
+        ScoreFileException e = assertThrows(ScoreFileException.class,
+                () -> MusicXmlReader.read(huge.getBytes(StandardCharsets.UTF_8), "huge.musicxml"));
+        assertTrue(e.getMessage().startsWith("huge.musicxml, measure 1: a <duration> of 2147483647 is")
+                && e.getMessage().contains("longer than any measure holds"), e.getMessage());
+    }
 }
