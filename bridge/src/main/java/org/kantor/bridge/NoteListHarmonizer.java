@@ -105,12 +105,25 @@ final class NoteListHarmonizer {
             }
             return e.getAsJsonObject();
         } catch (JsonParseException e) {
-            throw bad("the body is not valid JSON: " + e.getMessage());
+            throw bad("the body is not valid JSON: " + jsonProblem(e));
         }
     }
 
+    /** Gson's account of bad JSON without the exception class names and the troubleshooting link it adds. */
+    static String jsonProblem(JsonParseException e) {
+        Throwable t = e.getCause() != null ? e.getCause() : e;
+        String m = t.getMessage() == null ? "it cannot be parsed" : t.getMessage();
+        m = m.replaceAll("([a-z]+\\.)+[A-Z][A-Za-z]*(Exception|Error): ", "");
+        int link = m.indexOf("\nSee ");
+        if (link < 0) {
+            link = m.indexOf(" See http");
+        }
+        return (link >= 0 ? m.substring(0, link) : m).strip();
+    }
+
     private static TimeSignature meter(JsonObject request) {
-        String text = request.has("timeSignature") ? request.get("timeSignature").getAsString() : "4/4";
+        String text = request.has("timeSignature") && request.get("timeSignature").isJsonPrimitive()
+                ? request.get("timeSignature").getAsString() : request.has("timeSignature") ? String.valueOf(request.get("timeSignature")) : "4/4";
         try {
             return TimeSignature.parse(text);
         } catch (IllegalArgumentException e) {

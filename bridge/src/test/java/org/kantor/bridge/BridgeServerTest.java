@@ -389,6 +389,12 @@ class BridgeServerTest {
             }
             assertEquals(tick, covered, v.getAsJsonObject().get("voice").getAsString() + " sounds as long as the melody");
         }
+        for (String broken : List.of("{\"notes\": [", "{\"notes\": [} ]", "{\"timeSignature\": {\"a\": 1}, \"notes\": []}")) {
+            HttpResponse<String> r2 = post("/api/notes/harmonize", broken.getBytes(StandardCharsets.UTF_8));
+            assertEquals(400, r2.statusCode(), broken + ": " + r2.body());
+            String detail = problem(r2).get("detail").getAsString();
+            assertFalse(detail.contains("com.google") || detail.contains("Malformed") || detail.contains("http"), detail);
+        }
         HttpResponse<String> bad = post("/api/notes/harmonize", "{\"notes\":[{\"tick\":0,\"ticks\":0,\"pitch\":60}]}".getBytes(StandardCharsets.UTF_8));
         assertEquals(400, bad.statusCode());
         assertTrue(problem(bad).get("detail").getAsString().contains("note 1"), bad.body());
