@@ -78,6 +78,7 @@ public final class BridgeServer implements AutoCloseable {
 
         Javalin app = Javalin.create(config -> {
             config.jetty.host = "127.0.0.1";
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
             config.jetty.port = settings.port();
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;

@@ -320,13 +320,13 @@ class BridgeServerTest {
         assertEquals("POST", get.headers().firstValue("Allow").orElse(""));
         problem(get);
         byte[] chorale = Files.readAllBytes(EXAMPLES.resolve("chorale.musicxml"));
-        HttpResponse<String> noBoundary = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/tools/check"))
+        HttpResponse<String> noBoundary = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + "/api/tools/check"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(chorale)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, noBoundary.statusCode(), noBoundary.body());
         assertTrue(problem(noBoundary).get("detail").getAsString().contains("boundary"), noBoundary.body());
         String cut = "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.musicxml\"\r\n\r\n<score-partwise";
-        HttpResponse<String> truncated = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/tools/check"))
+        HttpResponse<String> truncated = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + "/api/tools/check"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=XYZ")
                 .POST(HttpRequest.BodyPublishers.ofString(cut)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, truncated.statusCode(), truncated.body());
@@ -334,7 +334,8 @@ class BridgeServerTest {
         // a file name is not echoed back as the client sent it
         String hostile = "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"../../<script>x</script>.musicxml\"\r\n\r\n"
                 + "<html>not a score</html>\r\n--XYZ--\r\n";
-        HttpResponse<String> named = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/tools/check"))
+        // each broken form on a connection of its own: the server closes one it could not read to the end
+        HttpResponse<String> named = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + "/api/tools/check"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=XYZ")
                 .POST(HttpRequest.BodyPublishers.ofString(hostile)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, named.statusCode(), named.body());
@@ -343,6 +344,21 @@ class BridgeServerTest {
         assertEquals("script_", ScoreUpload.displayName("../../<script>x</script>"), "the last path element, made printable");
         assertEquals("Chorale (2).musicxml", ScoreUpload.displayName("C:\\\\Users\\\\me\\\\Chorale (2).musicxml"));
         assertEquals("the uploaded score", ScoreUpload.displayName("\u0000\u0001"));
+    }
+
+    @Test
+    void requestsJettyRefusesAreProblemsToo() throws Exception {
+        for (String request : List.of("GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n",
+                "GET /../etc/passwd HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n\r\n")) {
+            String answer;
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("Content-Type: application/problem+json"), answer);
+            assertTrue(answer.contains("\"status\":400") && !answer.contains("<html"), answer);
+        }
     }
 
     @Test
