@@ -46,10 +46,24 @@ public final class NotePerformance {
         if (partIndex < 0 || partIndex >= tree.getPart().size()) {
             throw new ScoreFileException(doc.name(), "the score has no part " + (partIndex + 1));
         }
-        ScorePartwise.Part part = tree.getPart().get(partIndex);
-        int notes = 0;
+        List<Note> changed = mark(tree.getPart().get(partIndex), performer);
+        for (Note n : changed) {
+            if (doc.nodeOf(n) == null) {
+                // JAXB cannot merge a note into XML it was never read from: mark a new part before it is added
+                throw new IllegalStateException("part " + (partIndex + 1) + " was added without its performance; see ScoreDocument.addParts");
+            }
+        }
+        doc.treeChanged(new ArrayList<>(changed));
+        return changed.size();
+    }
+
+    /**
+     * Sets the performance on the notes of a part's tree, and returns the notes it set: for a part read from a
+     * file (then merge them with {@link ScoreDocument#treeChanged(List)}) or one about to be added.
+     */
+    public static List<Note> mark(ScorePartwise.Part part, Performer performer) {
         Map<Object, Integer> keys = unpitchedKeys(part.getId());
-        java.util.LinkedHashSet<Object> changed = new java.util.LinkedHashSet<>();
+        List<Note> changed = new ArrayList<>();
         Rational measureStart = Rational.ZERO;
         long divisions = 1;
         for (ScorePartwise.Part.Measure m : part.getMeasure()) {
@@ -83,19 +97,13 @@ public final class NotePerformance {
                         BigDecimal shift = BigDecimal.valueOf(p.shiftQuarters() * divisions).setScale(2, RoundingMode.HALF_EVEN);
                         n.setAttack(shift);
                         n.setRelease(shift);
-                        notes++;
-                        if (doc.nodeOf(n) == null) {
-                            // JAXB cannot merge a note into XML it was never read from: read the document back first
-                            throw new IllegalStateException("part " + (partIndex + 1) + " was added without being read back from XML");
-                        }
                         changed.add(n);
                     }
                 }
             }
             measureStart = measureStart.plus(Rational.of(reached, divisions));
         }
-        doc.treeChanged(new ArrayList<>(changed));
-        return notes;
+        return changed;
     }
 
     private static boolean startsWithTieStop(Note n) {

@@ -60,6 +60,15 @@ public final class ScoreDocument {
      * Nothing of the existing parts changes.
      */
     public void addParts(Score parts, int position) throws ScoreFileException {
+        addParts(parts, position, part -> { });
+    }
+
+    /**
+     * The same, with {@code finish} given each new part's tree before it is merged into the XML: what a tool
+     * sets there (a performance, say) is written with the part. (A new part's notes cannot be merged one by
+     * one afterwards: they were never read from XML, so JAXB has no node for them.)
+     */
+    public void addParts(Score parts, int position, java.util.function.Consumer<ScorePartwise.Part> finish) throws ScoreFileException {
         ScorePartwise generated = new ScoreTreeBuilder().build(parts);
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (Object o : tree.getPartList().getPartGroupOrScorePart()) {
@@ -91,6 +100,7 @@ public final class ScoreDocument {
             }
             partList.add(listIndex++, sp);
             tree.getPart().add(insertAt++, part);
+            finish.accept(part);
         }
         treeChanged(tree);
     }

@@ -3,6 +3,7 @@ package org.kantor.tools.drums;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.audiveris.proxymusic.ScorePartwise;
 import org.kantor.core.Rational;
 import org.kantor.core.timeline.ScoreToTimeline;
 import org.kantor.core.timeline.TimedNote;
@@ -39,6 +40,11 @@ final class DrumPerformanceOutput {
     /** Writes the performance into part {@code part} of the document (in place); returns the notes that got one. */
     static int mark(ScoreDocument doc, int part, DrumGrid grid, DrumPattern performed) throws ScoreFileException {
         return NotePerformance.apply(doc, part, performer(grid, performed));
+    }
+
+    /** Writes the performance into a part's tree that is about to be added to a document. */
+    static void mark(ScorePartwise.Part added, DrumGrid grid, DrumPattern performed) {
+        NotePerformance.mark(added, performer(grid, performed));
     }
 
     /** The document as MIDI, the drum part played as performed (other parts as written). */

@@ -76,13 +76,11 @@ public final class Drumify {
         for (int v = 0; v < request.variations(); v++) {
             Random random = new Random(request.seed() * 1_000_003L + v);
             DrumPattern drums = model.drumify(tap, tempo, model.sampleCode(request.temperature(), random));
-            ScoreDocument withDrums = doc.copy();
+            ScoreDocument copy = doc.copy();
             Part drumPart = DrumStaff.part("D", grid.measures(), grid.firstMeasure(), drums);
-            withDrums.addParts(new Score(null, null, List.of(drumPart)), -1);
-            // read back, so that every note of the new part is bound to its XML node for the performance marks
-            ScoreDocument copy = withDrums.copy();
+            // the performance goes into the new part's notes before the part is merged into the XML
+            copy.addParts(new Score(null, null, List.of(drumPart)), -1, added -> DrumPerformanceOutput.mark(added, grid, drums));
             int index = copy.score().parts().size() - 1;
-            DrumPerformanceOutput.mark(copy, index, grid, drums);
             results.add(new Result(copy, index, drums, DrumPerformanceOutput.midi(copy, index, grid, drums)));
         }
         return results;
