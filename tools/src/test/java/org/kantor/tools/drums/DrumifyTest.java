@@ -85,6 +85,10 @@ class DrumifyTest {
         for (Note n : bar.voices().get(1).notes()) {
             assertEquals(DrumClass.KICK, DrumClass.of(n.unpitched().midiKey()), "the feet's voice holds the bass drum");
         }
+        // the song writes its 4/4 as C, and so does the drum staff
+        String xml = new String(org.kantor.musicxml.MusicXmlWriter.toBytes(result.score()), java.nio.charset.StandardCharsets.UTF_8);
+        String drumXml = xml.substring(xml.lastIndexOf("<part id="));
+        assertTrue(drumXml.contains("<time symbol=\"common\">"), drumXml.substring(0, 400));
         // a drummer hears a backbeat: the snare on beats 2 and 4 of most bars
         long backbeats = drums.notes().stream().filter(n -> DrumClass.of(n.unpitched().midiKey()) == DrumClass.SNARE).count();
         assertTrue(backbeats >= 4, "snare strokes in four bars: " + backbeats);
