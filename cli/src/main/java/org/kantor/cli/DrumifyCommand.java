@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = {"Write a drum-set part that fits the rhythm of a part (a bass line, a riff, a melody) or of all parts",
             "together, as a drummer would play it. The score comes back with a drum staff added at the bottom (percussion",
             "clef, hands and feet in two voices, x noteheads for cymbals) that MuseScore shows and plays; nothing else",
-            "changes. IN may be a score, a MIDI file or a recording (its onsets are heard first). 4/4 only."})
+            "changes. IN may be a score, a MIDI file or a recording (its onsets are heard first). 4/4 or 2/2 only."})
 final class DrumifyCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "IN", description = "A score (.musicxml, .xml, .mxl), a MIDI file (.mid) or a recording (.wav, .flac, .mp3, .ogg).")

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = {"Play a drum part as a drummer would: every stroke gets its own loudness and its own push or drag",
             "against the beat. The notation stays exactly as written; the performance goes into the notes' playback",
             "attributes (dynamics, attack, release) and, with --midi or OUT.mid, into a MIDI file. IN is a score with a",
-            "drum staff or a MIDI file with drums on channel 10. 4/4 only."})
+            "drum staff or a MIDI file with drums on channel 10. 4/4 or 2/2 only."})
 final class GrooveCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "IN", description = "A score with a drum part (.musicxml, .xml, .mxl) or a MIDI file (.mid).")

@@ -37,7 +37,7 @@ public final class DrumifyTool implements Tool {
     @Override
     public String description() {
         return "Add a drum-set part that fits the rhythm of the score (or of one part), as a drummer would play it:"
-                + " a drum staff with hands and feet, its dynamics and timing for playback. 4/4 only.";
+                + " a drum staff with hands and feet, its dynamics and timing for playback. 4/4 or 2/2 only.";
     }
 
     @Override

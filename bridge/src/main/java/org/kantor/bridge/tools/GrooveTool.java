@@ -37,7 +37,7 @@ public final class GrooveTool implements Tool {
     @Override
     public String description() {
         return "Play a stiff drum part as a drummer would: every stroke gets its own loudness and its own push or drag against"
-                + " the beat. The notation stays exactly as written. 4/4 only.";
+                + " the beat. The notation stays exactly as written. 4/4 or 2/2 only.";
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class DrumStaff {
      * The drum part for a score whose measures are {@code host} (their numbers, lengths and meters are
      * kept): step 0 of the pattern is the first beat of measure {@code firstMeasure}; the measures
      * before it (a pickup) rest, and so does a shorter bar after it. Every full measure from there on
-     * must be a bar of 4/4.
+     * must be a bar of four quarter notes (4/4 or 2/2).
      */
     public static Part part(String id, List<Measure> host, int firstMeasure, DrumPattern pattern) {
         List<Measure> measures = new ArrayList<>();
@@ -88,7 +88,7 @@ public final class DrumStaff {
         return new Part(id, "Drum Set", "D. Set", 1, DRUM_SET, measures);
     }
 
-    /** One voice of one 4/4 bar starting at {@code from}. */
+    /** One voice of one bar of four quarter notes starting at {@code from}. */
     private static List<MusicEvent> bar(DrumPattern pattern, int from, boolean feet) {
         List<List<Note>> strokes = new ArrayList<>();
         boolean any = false;

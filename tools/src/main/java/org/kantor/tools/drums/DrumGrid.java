@@ -9,7 +9,7 @@ import org.kantor.musicxml.ScoreFileException;
 
 /**
  * Where the drum models' 16th-note grid lies in a score: from the first beat of the first full bar
- * (after a pickup), in 4/4 throughout, which is the Groove MIDI Dataset's meter.
+ * (after a pickup), in 4/4 throughout (the Groove MIDI Dataset's meter) or 2/2, whose bar is the same.
  *
  * @param start the grid's step 0, in quarter notes from the start of the score
  */
@@ -28,14 +28,20 @@ public record DrumGrid(List<Measure> measures, int firstMeasure, Rational start)
         int last = bars == null ? measures.size() : Math.min(measures.size(), first + bars);
         for (int i = first; i < last; i++) {
             Measure m = measures.get(i);
-            if (!m.time().equals(TimeSignature.COMMON)) {
+            if (!playable(m.time())) {
                 int fullBars = i - first;
                 throw new ScoreFileException(file, null, m.number(), "bar " + (i + 1) + " of the score is in " + m.time()
-                        + "; the drum models play 4/4 only (the meter of the performances they learned from)"
+                        + "; the drum models play 4/4 (or 2/2, the same bar of four quarter notes) only, the meter of the performances"
+                        + " they learned from"
                         + (fullBars > 0 ? "; --bars " + fullBars + " plays the 4/4 bars before it" : ""));
             }
         }
         return new DrumGrid(measures, first, first == 1 ? measures.get(0).length() : Rational.ZERO);
+    }
+
+    /** 4/4, the Groove MIDI Dataset's meter, or cut time, whose bar holds the same four quarter notes. */
+    static boolean playable(TimeSignature time) {
+        return time.equals(TimeSignature.COMMON) || time.equals(TimeSignature.of(2, 2));
     }
 
     /** The nearest step of the grid to a position in quarter notes (negative in a pickup). */

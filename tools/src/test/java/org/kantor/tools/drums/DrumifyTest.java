@@ -104,6 +104,15 @@ class DrumifyTest {
     }
 
     @Test
+    void aSongInCutTimeGetsDrumsInCutTime() throws Exception {
+        ScoreDocument song = ScoreFiles.read(KantorData.corpus("openscore-lieder").resolve("Arne,_Thomas/_/The_Family_Quarrel/lc28971056.mxl"));
+        Drumify.Result result = drumify.run(song, new Drumify.Request(null, 4, 1, 0.7, 2)).get(0);
+        Part drums = result.score().score().parts().get(result.drumPart());
+        assertTrue(drums.measures().stream().allMatch(m -> m.time().equals(org.kantor.core.TimeSignature.of(2, 2))), "written in 2/2");
+        assertFalse(drums.notes().isEmpty());
+    }
+
+    @Test
     void aSeedRepeatsAVariationAndVariationsDiffer() throws Exception {
         ScoreDocument song = ScoreFiles.read(SONG);
         List<Drumify.Result> two = drumify.run(song, new Drumify.Request(1, 4, 2, 1.2, 5));
