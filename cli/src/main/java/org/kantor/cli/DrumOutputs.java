@@ -5,10 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.kantor.musicxml.AtomicFiles;
-import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFileException;
 import org.kantor.musicxml.ScoreFiles;
 import org.kantor.musicxml.ScoreFormat;
+import org.kantor.tools.drums.DrumResult;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,20 +54,19 @@ final class DrumOutputs {
     }
 
     /** Writes each variation's score and performance to its targets, and says where they went and how to repeat them. */
-    void write(PrintWriter out, Path input, List<ScoreDocument> scores, List<byte[]> performances, List<List<Path>> targets)
-            throws ScoreFileException {
+    void write(PrintWriter out, Path input, List<? extends DrumResult> results, List<List<Path>> targets) throws ScoreFileException {
         List<Path> scoreTargets = targets.get(0);
         List<Path> midiTargets = targets.get(1);
-        for (int i = 0; i < scores.size(); i++) {
+        for (int i = 0; i < results.size(); i++) {
             Path target = scoreTargets.get(i);
             if (ScoreFormat.ofFile(target) == ScoreFormat.MIDI) {
-                writeMidi(target, performances.get(i));
+                writeMidi(target, results.get(i).midi());
             } else {
-                ScoreFiles.write(scores.get(i), target, ScoreFormat.ofFile(target));
+                ScoreFiles.write(results.get(i).score(), target, ScoreFormat.ofFile(target));
             }
             out.println(input + " -> " + target);
             if (midiTargets != null) {
-                writeMidi(midiTargets.get(i), performances.get(i));
+                writeMidi(midiTargets.get(i), results.get(i).midi());
                 out.println("  the performance -> " + midiTargets.get(i));
             }
         }

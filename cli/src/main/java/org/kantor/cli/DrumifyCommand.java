@@ -2,7 +2,6 @@ package org.kantor.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kantor.models.drums.DrumModel;
@@ -55,14 +54,7 @@ final class DrumifyCommand implements Callable<Integer> {
         }
         List<List<Path>> targets = outputs.targets(input);
         ScoreDocument doc = DrumInputs.forDrumify(input, fraction -> { });
-        List<Drumify.Result> results = new Drumify(DrumModel.load(DrumTask.DRUMIFY)).run(doc, request);
-        List<ScoreDocument> scores = new ArrayList<>();
-        List<byte[]> performances = new ArrayList<>();
-        for (Drumify.Result r : results) {
-            scores.add(r.score());
-            performances.add(r.midi());
-        }
-        outputs.write(out, input, scores, performances, targets);
+        outputs.write(out, input, new Drumify(DrumModel.load(DrumTask.DRUMIFY)).run(doc, request), targets);
         return Kantor.EXIT_OK;
     }
 }

@@ -3,8 +3,8 @@ package org.kantor.bridge.tools;
 import java.util.List;
 import java.util.Map;
 import org.kantor.musicxml.MusicXmlWriter;
-import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFileException;
+import org.kantor.tools.drums.DrumResult;
 
 /** What Drumify and Groove share as tools: their seed and format parameters, and how a result is answered. */
 final class DrumAnswers {
@@ -30,12 +30,11 @@ final class DrumAnswers {
     }
 
     /** The score (or its performance as MIDI, when asked), with the seed and the drum part's number as headers. */
-    static ToolResult answer(ScoreDocument score, int drumPart, byte[] midi, long seed, ToolArguments arguments)
-            throws ScoreFileException {
-        Map<String, String> facts = Map.of("Seed", Long.toString(seed), "Drum-Part", Integer.toString(drumPart + 1));
+    static ToolResult answer(DrumResult result, long seed, ToolArguments arguments) throws ScoreFileException {
+        Map<String, String> facts = Map.of("Seed", Long.toString(seed), "Drum-Part", Integer.toString(result.drumPart() + 1));
         if (arguments.text("format").equals("midi")) {
-            return new ToolResult(midi, ToolResult.MIDI, facts);
+            return new ToolResult(result.midi(), ToolResult.MIDI, facts);
         }
-        return new ToolResult(MusicXmlWriter.toBytes(score), ToolResult.MUSICXML, facts);
+        return new ToolResult(MusicXmlWriter.toBytes(result.score()), ToolResult.MUSICXML, facts);
     }
 }

@@ -56,7 +56,6 @@ public final class DrumifyTool implements Tool {
         Long bars = arguments.whole("bars");
         Drumify.Request request = new Drumify.Request(DrumAnswers.partIndex(arguments), bars == null ? null : bars.intValue(), 1,
                 arguments.number("temperature"), seed);
-        Drumify.Result result = new Drumify(model.get()).run(score, request).get(0);
-        return DrumAnswers.answer(result.score(), result.drumPart(), result.midi(), seed, arguments);
+        return DrumAnswers.answer(new Drumify(model.get()).run(score, request).get(0), seed, arguments);
     }
 }

@@ -55,7 +55,6 @@ public final class GrooveTool implements Tool {
         long seed = DrumAnswers.seed(arguments);
         Groove.Request request = new Groove.Request(DrumAnswers.partIndex(arguments), arguments.number("amount"), 1,
                 arguments.number("temperature"), seed);
-        Groove.Result result = new Groove(model.get()).run(score, request).get(0);
-        return DrumAnswers.answer(result.score(), result.drumPart(), result.midi(), seed, arguments);
+        return DrumAnswers.answer(new Groove(model.get()).run(score, request).get(0), seed, arguments);
     }
 }

@@ -45,7 +45,7 @@ public final class Drumify {
     }
 
     /** A score with its drum part, where that part is, how it is played, and as MIDI. */
-    public record Result(ScoreDocument score, int drumPart, DrumPattern drums, byte[] midi) {
+    public record Result(ScoreDocument score, int drumPart, DrumPattern drums, byte[] midi) implements DrumResult {
     }
 
     /** A tempo for scores that do not say (the dataset's most common). */

@@ -41,7 +41,7 @@ public final class Groove {
     }
 
     /** The score with its performance, which part was played, the performance, and the MIDI. */
-    public record Result(ScoreDocument score, int drumPart, DrumPattern drums, byte[] midi) {
+    public record Result(ScoreDocument score, int drumPart, DrumPattern drums, byte[] midi) implements DrumResult {
     }
 
     private final DrumModel model;
