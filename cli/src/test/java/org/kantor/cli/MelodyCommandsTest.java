@@ -118,6 +118,10 @@ class MelodyCommandsTest {
         for (int v = 1; v <= 4; v++) {
             Score score = MusicXmlReader.read(dir.resolve("tune-" + v + ".musicxml")).score();
             assertEquals(1, score.parts().size());
+            String xml = Files.readString(dir.resolve("tune-" + v + ".musicxml"));
+            assertTrue(xml.endsWith("<barline location=\"right\"><bar-style>light-heavy</bar-style></barline></measure></part></score-partwise>")
+                    || xml.replaceAll("\\s+", "").endsWith("<barlinelocation=\"right\"><bar-style>light-heavy</bar-style></barline></measure></part></score-partwise>"),
+                    "the tune ends with a final barline");
             List<Measure> measures = score.parts().get(0).measures();
             assertEquals(8, measures.size());
             for (Measure m : measures) {

@@ -36,6 +36,8 @@ public final class ScoreDocument {
     /** A new document for a score made by Kantor (from MIDI, a timeline, a model). */
     public static ScoreDocument fromScore(Score score, String name) throws ScoreFileException {
         ScorePartwise tree = new ScoreTreeBuilder().build(score);
+        // a score written from scratch is a whole piece: it ends with a final barline
+        tree.getPart().forEach(FinalBarline::end);
         Document xml = SecureXml.newDocument();
         Binder<Node> binder = Proxymusic.newBinder();
         try {
@@ -83,6 +85,7 @@ public final class ScoreDocument {
         if (listIndex < 0) {
             listIndex = partList.size();
         }
+        boolean hostEnds = !tree.getPart().isEmpty() && FinalBarline.ends(tree.getPart().get(0));
         int n = 1;
         for (ScorePartwise.Part part : generated.getPart()) {
             org.audiveris.proxymusic.ScorePart sp = (org.audiveris.proxymusic.ScorePart) part.getId();
@@ -100,6 +103,10 @@ public final class ScoreDocument {
             }
             partList.add(listIndex++, sp);
             tree.getPart().add(insertAt++, part);
+            if (hostEnds) {
+                // a new part ends where the score's parts end, with the same final barline
+                FinalBarline.end(part);
+            }
             finish.accept(part);
         }
         treeChanged(tree);
