@@ -81,7 +81,8 @@ final class HarmonizeCommand implements Callable<Integer> {
         ScoreDocument doc = ScoreFiles.read(input);
         HarmonizeService.Result result;
         try (HarmonyModel model = HarmonyModel.load()) {
-            result = new HarmonizeService(() -> model).harmonize(doc, arguments, variations);
+            result = new HarmonizeService(() -> model).harmonize(doc, arguments, variations,
+                    ProgressBar.onTerminal(spec.commandLine().getErr(), "harmonizing"));
         }
         ScoreOutputs.write(out, input.toString(), result.scores(), targets);
         Seeds.tellHowToRepeat(out, seed, result.seed());

@@ -25,7 +25,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.DoubleConsumer;
 
 /** {@code kantor transcribe}: a recording or a MIDI performance to an engraved score. */
 @Command(name = "transcribe", mixinStandardHelpOptions = true,
@@ -85,7 +84,7 @@ final class TranscribeCommand implements Callable<Integer> {
         Transcriber.Transcription result;
         BasicPitch[] model = new BasicPitch[1];
         try {
-            result = Transcriber.transcribe(input, settings, () -> model[0] = NativeStderr.silenced(BasicPitch::load), progressBar());
+            result = Transcriber.transcribe(input, settings, () -> model[0] = NativeStderr.silenced(BasicPitch::load), ProgressBar.onTerminal(spec.commandLine().getErr(), "transcribing"));
         } catch (AudioFileException e) {
             throw new Kantor.UserError(e.getMessage(), Kantor.EXIT_BAD_INPUT);
         } finally {
@@ -159,29 +158,5 @@ final class TranscribeCommand implements Callable<Integer> {
         NoteCreation.Settings notes = new NoteCreation.Settings(onsetThreshold, frameThreshold, d.minimumFrames(), d.inferOnsets(),
                 d.melodiaTrick(), d.lowestMidi(), d.highestMidi());
         return new TranscriptionSettings(bpm, meter, keySignature, layout, notes);
-    }
-
-    /** A progress bar on standard error when it is a terminal; nothing in pipes and logs. */
-    private DoubleConsumer progressBar() {
-        if (System.console() == null) {
-            return fraction -> { };
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        long start = System.nanoTime();
-        int[] shown = {-1};
-        return fraction -> {
-            int percent = (int) Math.floor(fraction * 100);
-            if (percent == shown[0]) {
-                return;
-            }
-            shown[0] = percent;
-            int filled = percent * 30 / 100;
-            double seconds = (System.nanoTime() - start) / 1e9;
-            err.printf("\rtranscribing [%s%s] %3d%%  %.0f s", "#".repeat(filled), " ".repeat(30 - filled), percent, seconds);
-            if (percent >= 100) {
-                err.println();
-            }
-            err.flush();
-        };
     }
 }

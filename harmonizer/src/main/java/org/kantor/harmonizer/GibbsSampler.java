@@ -27,10 +27,17 @@ public final class GibbsSampler {
 
     private final HarmonyModel model;
     private final Settings settings;
+    private java.util.function.DoubleConsumer progress = fraction -> { };
 
     public GibbsSampler(HarmonyModel model, Settings settings) {
         this.model = model;
         this.settings = settings;
+    }
+
+    /** Tells {@code progress} the share of resampling rounds done (0..1) after every round; returns this sampler. */
+    public GibbsSampler onProgress(java.util.function.DoubleConsumer progress) {
+        this.progress = progress;
+        return this;
     }
 
     /**
@@ -73,6 +80,7 @@ public final class GibbsSampler {
                 resample[v] = block(unknown, p, random);
             }
             resampleBlock(state, unknown, resample, mayMove, beatPhases, random);
+            progress.accept((round + 1.0) / settings.steps());
         }
         if (mayMove != null) {
             holdWhereNoMoveIsAllowed(state, unknown, mayMove);

@@ -42,9 +42,16 @@ public final class Harmonizer {
     }
 
     private final HarmonyModel model;
+    private java.util.function.DoubleConsumer progress = fraction -> { };
 
     public Harmonizer(HarmonyModel model) {
         this.model = model;
+    }
+
+    /** Tells {@code progress} how far sampling has come (0..1), for a progress bar; returns this harmonizer. */
+    public Harmonizer onProgress(java.util.function.DoubleConsumer progress) {
+        this.progress = progress;
+        return this;
     }
 
     /**
@@ -101,7 +108,7 @@ public final class Harmonizer {
         }
         List<MeasureLayout.Slot> slots = MeasureLayout.of(score);
         int[] beatPhases = beatPhases(slots, steps);
-        int[][][] sampled = new GibbsSampler(model, request.sampling()).sample(pitches, unknown, request.variations(),
+        int[][][] sampled = new GibbsSampler(model, request.sampling()).onProgress(progress).sample(pitches, unknown, request.variations(),
                 new Random(request.seed()), movesOnEighthsAndWithTheMelody(beatPhases, onsets), beatPhases);
 
         Set<Integer> repeats = repeatedNoteSteps(beatPhases, onsets);
@@ -180,7 +187,7 @@ public final class Harmonizer {
             }
         }
         int[] beatPhases = beatPhases(slots, steps);
-        int[][][] sampled = new GibbsSampler(model, request.sampling()).sample(pitches, unknown, request.variations(),
+        int[][][] sampled = new GibbsSampler(model, request.sampling()).onProgress(progress).sample(pitches, unknown, request.variations(),
                 new Random(request.seed()), movesOnEighthsAndWithTheMelody(beatPhases, keptOnsets), beatPhases);
         List<ScoreDocument> out = new ArrayList<>();
         for (int[][] variation : sampled) {

@@ -94,6 +94,18 @@ class HarmonizerTest {
     }
 
     @Test
+    void progressIsToldRoundByRoundUpToTheEnd() throws Exception {
+        ScoreDocument melody = MusicXmlReader.read(Path.of("../examples/melody.musicxml"));
+        List<Double> told = new java.util.ArrayList<>();
+        new Harmonizer(model).onProgress(told::add).harmonize(melody, request(1, 7));
+        assertEquals(16, told.size(), "one report per resampling round");
+        for (int i = 1; i < told.size(); i++) {
+            assertTrue(told.get(i) > told.get(i - 1), told.toString());
+        }
+        assertEquals(1.0, told.get(told.size() - 1), 1e-9);
+    }
+
+    @Test
     void harmonizesBachSopranos() throws Exception {
         Path folder = KantorData.corpus("bach-chorales-musicxml");
         assumeTrue(folder != null);

@@ -51,6 +51,12 @@ public final class HarmonizeService {
     }
 
     public Result harmonize(ScoreDocument doc, ToolArguments args, int variations) throws ScoreFileException {
+        return harmonize(doc, args, variations, fraction -> { });
+    }
+
+    /** @param progress told how far sampling has come (0..1) */
+    public Result harmonize(ScoreDocument doc, ToolArguments args, int variations, java.util.function.DoubleConsumer progress)
+            throws ScoreFileException {
         if (variations < 1 || variations > 8) {
             throw ToolInputException.parameter("variations must be between 1 and 8");
         }
@@ -74,7 +80,7 @@ public final class HarmonizeService {
         long seed = args.given("seed") ? args.whole("seed") : System.nanoTime();
         GibbsSampler.Settings sampling = new GibbsSampler.Settings(args.whole("gibbs-steps").intValue(), args.number("temperature"),
                 0.9, 0.05, 0.75, true);
-        Harmonizer harmonizer = new Harmonizer(model.get());
+        Harmonizer harmonizer = new Harmonizer(model.get()).onProgress(progress);
         Harmonizer.Request request = new Harmonizer.Request(given, variations, seed, sampling, layout);
         List<ScoreDocument> scores = partial
                 ? harmonizer.regenerate(doc, region(doc, args, given), request)
