@@ -14,7 +14,35 @@ public final class LatentWalk {
     /** How closely one phrase's latent point follows the previous one (1: the same phrase again). */
     static final double CORRELATION = 0.7;
 
+    /** How many latent points a phrase may be drawn from before a silent measure is let stand. */
+    static final int ATTEMPTS = 12;
+
     private LatentWalk() {
+    }
+
+    /**
+     * Whether a phrase has a measure in which nothing sounds: no note starts in it and none is held into it
+     * from before its barline ({@code before}: the token before the phrase; START counts as silence).
+     */
+    static boolean hasSilentMeasure(int[] tokens, int stepsPerMeasure, int before) {
+        boolean sounding = MelodyVocabulary.isNote(before);
+        for (int start = 0; start < tokens.length; start += stepsPerMeasure) {
+            // a note sounds into the measure only if its first step holds it (a rest there ends it at the barline)
+            boolean soundingAtStart = sounding && tokens[start] == MelodyVocabulary.HOLD;
+            boolean noteStarts = false;
+            for (int i = start; i < Math.min(tokens.length, start + stepsPerMeasure); i++) {
+                if (MelodyVocabulary.isNote(tokens[i])) {
+                    noteStarts = true;
+                    sounding = true;
+                } else if (tokens[i] == MelodyVocabulary.REST) {
+                    sounding = false;
+                }
+            }
+            if (!noteStarts && !soundingAtStart) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Tokens for {@code measures} full measures (a multiple of two) of the meter, in the key. */
@@ -29,10 +57,15 @@ public final class LatentWalk {
         int previous = MelodyVocabulary.START;
         double rest = Math.sqrt(1 - CORRELATION * CORRELATION);
         for (int phrase = 0; phrase * positions.length < all.length; phrase++) {
-            for (int i = 0; i < z.length; i++) {
-                z[i] = (float) (phrase == 0 ? random.nextGaussian() : CORRELATION * z[i] + rest * random.nextGaussian());
+            float[] from = z.clone();
+            int[] tokens = null;
+            // a melody has no silent measure: a phrase that leaves one is drawn again from another point
+            for (int attempt = 0; attempt < ATTEMPTS && (tokens == null || hasSilentMeasure(tokens, per, previous)); attempt++) {
+                for (int i = 0; i < z.length; i++) {
+                    z[i] = (float) (phrase == 0 ? random.nextGaussian() : CORRELATION * from[i] + rest * random.nextGaussian());
+                }
+                tokens = model.decode(z, time, key, positions, previous, temperature, random);
             }
-            int[] tokens = model.decode(z, time, key, positions, previous, temperature, random);
             if (phrase > 0) {
                 tokens = inRegisterOf(tokens, all, phrase * positions.length);
             }
