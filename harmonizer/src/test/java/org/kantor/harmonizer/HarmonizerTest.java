@@ -115,6 +115,11 @@ class HarmonizerTest {
             ScoreDocument melody = sopranoOnly(chorale);
             ScoreDocument result = new Harmonizer(model).harmonize(melody, request(1, 1)).get(0);
             assertFourPartHarmonization(melody.score(), result.score());
+            // the new voices write the meter as the soprano does: C, not 4/4
+            String xml = new String(MusicXmlWriter.toBytes(result), StandardCharsets.UTF_8);
+            if (new String(MusicXmlWriter.toBytes(melody), StandardCharsets.UTF_8).contains("<time symbol=\"common\"")) {
+                assertEquals(4, xml.split("<time symbol=\"common\"", -1).length - 1, name + ": every part's first meter is C");
+            }
         }
     }
 

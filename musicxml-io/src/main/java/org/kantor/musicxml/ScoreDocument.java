@@ -85,7 +85,8 @@ public final class ScoreDocument {
         if (listIndex < 0) {
             listIndex = partList.size();
         }
-        boolean hostEnds = !tree.getPart().isEmpty() && FinalBarline.ends(tree.getPart().get(0));
+        ScorePartwise.Part host = tree.getPart().isEmpty() ? null : tree.getPart().get(0);
+        boolean hostEnds = host != null && FinalBarline.ends(host);
         int n = 1;
         for (ScorePartwise.Part part : generated.getPart()) {
             org.audiveris.proxymusic.ScorePart sp = (org.audiveris.proxymusic.ScorePart) part.getId();
@@ -103,8 +104,11 @@ public final class ScoreDocument {
             }
             partList.add(listIndex++, sp);
             tree.getPart().add(insertAt++, part);
+            if (host != null) {
+                // a new part writes its meters as the score does (C, not 4/4), and ends with the same final barline
+                MeterSymbols.follow(host, part);
+            }
             if (hostEnds) {
-                // a new part ends where the score's parts end, with the same final barline
                 FinalBarline.end(part);
             }
             finish.accept(part);

@@ -33,7 +33,7 @@ public record DrumGrid(List<Measure> measures, int firstMeasure, Rational start)
                 throw new ScoreFileException(file, null, m.number(), "bar " + (i + 1) + " of the score is in " + m.time()
                         + "; the drum models play 4/4 (or 2/2, the same bar of four quarter notes) only, the meter of the performances"
                         + " they learned from"
-                        + (fullBars > 0 ? "; --bars " + fullBars + " plays the 4/4 bars before it" : ""));
+                        + (fullBars > 0 ? "; --bars " + fullBars + " plays the bars before it" : ""));
             }
         }
         return new DrumGrid(measures, first, first == 1 ? measures.get(0).length() : Rational.ZERO);

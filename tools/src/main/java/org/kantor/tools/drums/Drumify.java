@@ -3,7 +3,6 @@ package org.kantor.tools.drums;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.audiveris.proxymusic.ScorePartwise;
 import org.kantor.core.Part;
 import org.kantor.core.Score;
 import org.kantor.core.timeline.ScoreToTimeline;
@@ -80,11 +79,7 @@ public final class Drumify {
             ScoreDocument copy = doc.copy();
             Part drumPart = DrumStaff.part("D", grid.measures(), grid.firstMeasure(), drums);
             // the performance goes into the new part's notes before the part is merged into the XML
-            ScorePartwise.Part top = copy.tree().getPart().get(0);
-            copy.addParts(new Score(null, null, List.of(drumPart)), -1, added -> {
-                DrumPerformanceOutput.mark(added, grid, drums);
-                MeterSymbols.follow(top, added);
-            });
+            copy.addParts(new Score(null, null, List.of(drumPart)), -1, added -> DrumPerformanceOutput.mark(added, grid, drums));
             int index = copy.score().parts().size() - 1;
             results.add(new Result(copy, index, drums, DrumPerformanceOutput.midi(copy, index, grid, drums)));
         }

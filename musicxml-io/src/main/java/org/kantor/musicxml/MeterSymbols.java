@@ -1,4 +1,4 @@
-package org.kantor.tools.drums;
+package org.kantor.musicxml;
 
 import java.util.List;
 import org.audiveris.proxymusic.Attributes;
@@ -7,7 +7,8 @@ import org.audiveris.proxymusic.Time;
 
 /**
  * A new part shows its meters as the score's top part does: where the score writes 4/4 as C (or 2/2 as
- * cut time), so does the drum staff. The score model keeps the meter, not how it is written.
+ * cut time), so do the voices or the drum staff a tool adds. The score model keeps the meter, not how it
+ * is written.
  */
 final class MeterSymbols {
 
