@@ -14,19 +14,13 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.kantor.bridge.tools.CheckTool;
-import org.kantor.bridge.tools.DrumifyTool;
-import org.kantor.bridge.tools.GrooveTool;
-import org.kantor.bridge.tools.SharedDrumModel;
-import org.kantor.bridge.tools.HarmonizeService;
-import org.kantor.bridge.tools.HarmonizeTool;
-import org.kantor.bridge.tools.Tool;
-import org.kantor.bridge.tools.ToolArguments;
-import org.kantor.bridge.tools.ToolCatalog;
-import org.kantor.bridge.tools.ToolInputException;
-import org.kantor.bridge.tools.ToolResult;
-import org.kantor.models.drums.DrumTask;
-import org.kantor.musicxml.MusicXmlReader;
+import org.kantor.tools.catalog.StandardTools;
+import org.kantor.tools.catalog.Tool;
+import org.kantor.tools.catalog.ToolArguments;
+import org.kantor.tools.catalog.ToolCatalog;
+import org.kantor.tools.catalog.ToolInputException;
+import org.kantor.tools.catalog.ToolRequest;
+import org.kantor.tools.catalog.ToolResult;
 import org.kantor.musicxml.ScoreFileException;
 
 /**
@@ -42,36 +36,28 @@ public final class BridgeServer implements AutoCloseable {
     private final Javalin app;
     private final ToolExecutor executor;
     private final Path scratch;
-    private final SharedHarmonyModel model;
+    private final StandardTools tools;
+    private final JobBoard jobs;
     private final ToolCatalog catalog;
 
-    private BridgeServer(Javalin app, ToolExecutor executor, Path scratch, SharedHarmonyModel model, ToolCatalog catalog) {
+    private BridgeServer(Javalin app, ToolExecutor executor, JobBoard jobs, Path scratch, StandardTools tools) {
+        this.jobs = jobs;
         this.app = app;
-        this.catalog = catalog;
+        this.catalog = tools.catalog();
         this.executor = executor;
         this.scratch = scratch;
-        this.model = model;
-    }
-
-    /** The tools the server offers, sharing one lazily loaded harmony model; each drum model loads on its first use. */
-    public static ToolCatalog standardTools(HarmonizeService harmonize) {
-        return new ToolCatalog(java.util.List.of(new HarmonizeTool(harmonize), new CheckTool(),
-                new DrumifyTool(new SharedDrumModel(DrumTask.DRUMIFY)), new GrooveTool(new SharedDrumModel(DrumTask.GROOVE))));
+        this.tools = tools;
     }
 
     /** Starts a server with the standard tools; {@code log} receives one line per request. */
     public static BridgeServer start(ServerSettings settings, Consumer<String> log) throws IOException {
-        SharedHarmonyModel model = new SharedHarmonyModel();
-        HarmonizeService harmonize = new HarmonizeService(model);
-        return start(settings, standardTools(harmonize), harmonize, model, log);
-    }
-
-    static BridgeServer start(ServerSettings settings, ToolCatalog catalog, HarmonizeService harmonize, SharedHarmonyModel model,
-            Consumer<String> log) throws IOException {
+        StandardTools tools = new StandardTools(ServerSettings.MAX_RECORDING_SECONDS);
+        ToolCatalog catalog = tools.catalog();
         Path scratch = Files.createTempDirectory("kantor-serve-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         ToolExecutor executor = new ToolExecutor(settings.workers(), settings.waiting(), settings.timeLimit());
+        JobBoard jobs = new JobBoard(1, ServerSettings.JOBS_HELD, ServerSettings.JOB_TIME_LIMIT, ServerSettings.KEEP_FINISHED_JOBS, log);
         RequestLog requests = new RequestLog(log);
-        NoteListHarmonizer noteList = new NoteListHarmonizer(harmonize);
+        NoteListHarmonizer noteList = new NoteListHarmonizer(tools.harmonize());
         String version = version();
         int[] boundPort = new int[1];
         AccessGuard[] guard = new AccessGuard[1];
@@ -111,7 +97,7 @@ public final class BridgeServer implements AutoCloseable {
                 }
             });
             config.routes.options("/api/*", ctx -> {
-                ctx.header("Access-Control-Allow-Methods", "GET, POST");
+                ctx.header("Access-Control-Allow-Methods", "GET, POST, DELETE");
                 ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type");
                 ctx.status(204);
             });
@@ -130,15 +116,46 @@ public final class BridgeServer implements AutoCloseable {
                         "a tool is run with POST and the score as the body; GET /api/tools describes the tools");
             });
             config.routes.post("/api/tools/{tool}", ctx -> {
-                String name = ctx.pathParam("tool");
-                ctx.attribute("tool", name);
-                Tool tool = catalog.find(name).orElseThrow(() -> new ProblemException(404, "no-such-tool", "No such tool",
-                        "there is no tool \"" + name + "\"; the tools are " + String.join(", ", catalog.names())));
-                ScoreUpload upload = ScoreUpload.of(ctx, settings.maxBodyBytes());
+                Tool tool = tool(catalog, ctx);
+                ScoreUpload upload = ScoreUpload.of(ctx, settings.maxBodyBytes(), tool.takes());
                 ToolArguments arguments = ToolArguments.of(tool.name(), tool.parameters(), upload.parameters(), "");
-                ToolResult result = executor.run(tool.title(), () -> tool.run(MusicXmlReader.read(upload.bytes(), upload.name()), arguments));
+                tool.check(arguments);
+                ToolResult result = executor.run(tool.title(), () -> tool.run(new ToolRequest(upload.files(), arguments)));
                 result.facts().forEach((k, v) -> ctx.header("X-Kantor-" + k, v));
                 send(ctx, result.body(), result.mediaType());
+            });
+            config.routes.post("/api/jobs/{tool}", ctx -> {
+                Tool tool = tool(catalog, ctx);
+                ScoreUpload upload = ScoreUpload.of(ctx, settings.maxBodyBytes(), tool.takes());
+                ToolArguments arguments = ToolArguments.of(tool.name(), tool.parameters(), upload.parameters(), "");
+                tool.check(arguments);
+                JobBoard.Job job = jobs.submit(tool.name(), progress -> tool.run(new ToolRequest(upload.files(), arguments, progress)));
+                ctx.status(202);
+                ctx.header("Location", JobJson.address(job));
+                json(ctx, JobJson.of(job).toString());
+            });
+            config.routes.get("/api/jobs/{id}", ctx -> json(ctx, JobJson.of(job(jobs, ctx.pathParam("id"))).toString()));
+            config.routes.delete("/api/jobs/{id}", ctx -> {
+                String id = ctx.pathParam("id");
+                json(ctx, JobJson.of(jobs.cancel(id).orElseThrow(() -> JobJson.noSuchJob(id))).toString());
+            });
+            config.routes.get("/api/jobs/{id}/result", ctx -> {
+                JobBoard.Job job = job(jobs, ctx.pathParam("id"));
+                switch (job.state()) {
+                    case QUEUED, RUNNING -> throw new ProblemException(409, "not-ready", "Not ready yet", "the " + job.tool + " job is "
+                            + job.state().jsonName() + " (" + Math.round(job.progress() * 100) + "% done); ask " + JobJson.address(job)
+                            + " until its state is done", Map.of("Retry-After", "2"));
+                    case CANCELLED -> throw new ProblemException(410, "cancelled", "Job cancelled", "the " + job.tool + " job was cancelled");
+                    case FAILED -> {
+                        jobs.take(job);
+                        throw job.problem();
+                    }
+                    default -> {
+                        ToolResult result = jobs.take(job);
+                        result.facts().forEach((k, v) -> ctx.header("X-Kantor-" + k, v));
+                        send(ctx, result.body(), result.mediaType());
+                    }
+                }
             });
             config.routes.post("/api/notes/harmonize", ctx -> {
                 ctx.attribute("tool", "harmonize-notes");
@@ -148,18 +165,14 @@ public final class BridgeServer implements AutoCloseable {
             });
 
             config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e));
-            config.routes.exception(ToolInputException.class, (e, ctx) -> problem(ctx, new ProblemException(400,
-                    e.kind() == ToolInputException.Kind.PARAMETER ? "bad-parameter" : "unsuitable-score",
-                    e.kind() == ToolInputException.Kind.PARAMETER ? "Bad parameter" : "Score not suitable for this tool", e.getMessage())));
-            config.routes.exception(ScoreFileException.class, (e, ctx) -> problem(ctx,
-                    new ProblemException(400, "unreadable-score", "Score cannot be used", e.getMessage())));
+            config.routes.exception(ToolInputException.class, (e, ctx) -> problem(ctx, Problems.of(e)));
+            config.routes.exception(ScoreFileException.class, (e, ctx) -> problem(ctx, Problems.of(e)));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus() == 413
                     ? ScoreUpload.tooLarge(settings.maxBodyBytes())
                     : new ProblemException(e.getStatus(), "http-" + e.getStatus(), "Request refused", e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.accept("internal error on " + ctx.path() + ": " + e);
-                problem(ctx, new ProblemException(500, "internal", "Internal error",
-                        "an unexpected error (" + e.getClass().getSimpleName() + "); the server log has a line about it; please report it"));
+                problem(ctx, Problems.internal(e));
             });
             config.routes.error(404, ctx -> {
                 if (!isProblem(ctx)) {
@@ -177,6 +190,8 @@ public final class BridgeServer implements AutoCloseable {
             app.start();
         } catch (RuntimeException e) {
             executor.close();
+            jobs.close();
+            tools.close();
             deleteTree(scratch);
             throw new IOException("cannot listen on 127.0.0.1:" + settings.port() + " (" + rootMessage(e) + "); is another server running there?"
                     + " Choose another with --port", e);
@@ -184,7 +199,18 @@ public final class BridgeServer implements AutoCloseable {
         boundPort[0] = app.port();
         guard[0] = new AccessGuard(app.port(), settings.allowedOrigins(), settings.token(),
                 settings.tokenFile() == null ? "the token file" : settings.tokenFile().toString());
-        return new BridgeServer(app, executor, scratch, model, catalog);
+        return new BridgeServer(app, executor, jobs, scratch, tools);
+    }
+
+    private static Tool tool(ToolCatalog catalog, Context ctx) {
+        String name = ctx.pathParam("tool");
+        ctx.attribute("tool", name);
+        return catalog.find(name).orElseThrow(() -> new ProblemException(404, "no-such-tool", "No such tool",
+                "there is no tool \"" + name + "\"; the tools are " + String.join(", ", catalog.names())));
+    }
+
+    private static JobBoard.Job job(JobBoard jobs, String id) {
+        return jobs.find(id).orElseThrow(() -> JobJson.noSuchJob(id));
     }
 
     public int port() {
@@ -202,18 +228,15 @@ public final class BridgeServer implements AutoCloseable {
 
     /** Loads the harmony model now, so the first harmonization does not wait for it. */
     public void warmUp() {
-        if (model != null) {
-            model.get();
-        }
+        tools.warmUp();
     }
 
     @Override
     public void close() {
         app.stop();
         executor.close();
-        if (model != null) {
-            model.close();
-        }
+        jobs.close();
+        tools.close();
         deleteTree(scratch);
     }
 
@@ -228,14 +251,19 @@ public final class BridgeServer implements AutoCloseable {
         ctx.result(body);
     }
 
-    private static void problem(Context ctx, ProblemException e) {
+    /** An RFC 9457 problem as JSON; {@code instance} is the address it concerns. */
+    static JsonObject problemJson(ProblemException e, String instance) {
         JsonObject p = new JsonObject();
         p.addProperty("type", e.type());
         p.addProperty("title", e.title());
         p.addProperty("status", e.status());
         p.addProperty("detail", e.getMessage());
-        p.addProperty("instance", ctx.path());
-        byte[] body = p.toString().getBytes(StandardCharsets.UTF_8);
+        p.addProperty("instance", instance);
+        return p;
+    }
+
+    private static void problem(Context ctx, ProblemException e) {
+        byte[] body = problemJson(e, ctx.path()).toString().getBytes(StandardCharsets.UTF_8);
         e.headers().forEach(ctx::header);
         ctx.status(e.status());
         ctx.attribute("bytesOut", (long) body.length);

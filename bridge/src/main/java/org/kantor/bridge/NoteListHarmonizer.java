@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.kantor.bridge.tools.HarmonizeService;
+import org.kantor.tools.catalog.HarmonizeService;
 import org.kantor.core.Instrument;
 import org.kantor.core.KeySignature;
 import org.kantor.core.Mode;

@@ -2,9 +2,10 @@ package org.kantor.bridge;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import org.kantor.bridge.tools.Tool;
-import org.kantor.bridge.tools.ToolCatalog;
-import org.kantor.bridge.tools.ToolParameter;
+import org.kantor.tools.catalog.Tool;
+import org.kantor.tools.catalog.ToolCatalog;
+import org.kantor.tools.catalog.ToolInput;
+import org.kantor.tools.catalog.ToolParameter;
 
 /** The OpenAPI 3.1 description of the server, built from the same tool catalog the routes use. */
 final class OpenApiDocument {
@@ -34,6 +35,11 @@ final class OpenApiDocument {
         for (Tool tool : catalog.tools()) {
             paths.add("/api/tools/" + tool.name(), toolOperation(tool));
         }
+        for (Tool tool : catalog.tools()) {
+            paths.add("/api/jobs/" + tool.name(), jobStart(tool));
+        }
+        paths.add("/api/jobs/{id}", jobState());
+        paths.add("/api/jobs/{id}/result", jobResult());
         paths.add("/api/notes/harmonize", noteListOperation());
         doc.add("paths", paths);
 
@@ -79,10 +85,14 @@ final class OpenApiDocument {
         JsonObject form = new JsonObject();
         form.addProperty("type", "object");
         JsonObject formProperties = new JsonObject();
-        JsonObject file = new JsonObject();
-        file.addProperty("type", "string");
-        file.addProperty("contentMediaType", ToolDescriptions.MUSICXML);
-        formProperties.add(ScoreUpload.FILE_FIELD, file);
+        JsonArray required = new JsonArray();
+        for (String field : ToolDescriptions.fileFields(tool.takes())) {
+            JsonObject file = new JsonObject();
+            file.addProperty("type", "string");
+            file.addProperty("contentMediaType", tool.takes() == ToolInput.RECORDING ? "application/octet-stream" : ToolDescriptions.MUSICXML);
+            formProperties.add(field, file);
+            required.add(field);
+        }
         for (ToolParameter p : tool.parameters()) {
             JsonObject q = new JsonObject();
             q.addProperty("name", p.name());
@@ -93,19 +103,28 @@ final class OpenApiDocument {
             formProperties.add(p.name(), ToolDescriptions.schema(p));
         }
         form.add("properties", formProperties);
-        JsonArray required = new JsonArray();
-        required.add(ScoreUpload.FILE_FIELD);
         form.add("required", required);
         op.add("parameters", parameters);
 
         JsonObject body = new JsonObject();
-        body.addProperty("required", true);
-        body.addProperty("description", "The score: MusicXML text, a .mxl archive, or a form with the score as \"file\" and the parameters as fields.");
+        body.addProperty("required", tool.takes() != ToolInput.NOTHING);
         JsonObject content = new JsonObject();
-        content.add(ToolDescriptions.MUSICXML, schemaOf("string", null));
-        JsonObject binary = schemaOf("string", null);
-        binary.getAsJsonObject("schema").addProperty("contentMediaType", ToolDescriptions.MXL);
-        content.add(ToolDescriptions.MXL, binary);
+        switch (tool.takes()) {
+            case SCORE -> {
+                body.addProperty("description", "The score: MusicXML text, a .mxl archive, a MIDI file, or a form with the score as \"file\""
+                        + " and the parameters as fields.");
+                content.add(ToolDescriptions.MUSICXML, schemaOf("string", null));
+                content.add(ToolDescriptions.MXL, binary(ToolDescriptions.MXL));
+            }
+            case RECORDING -> {
+                body.addProperty("description", "The recording (WAV, FLAC, MP3, Ogg Vorbis) or MIDI file as the body, or a form with it as"
+                        + " \"file\". At most " + Math.round(ServerSettings.MAX_RECORDING_SECONDS) + " s (longer: 422).");
+                content.add("application/octet-stream", binary("application/octet-stream"));
+            }
+            case TWO_SCORES -> body.addProperty("description", "A form with the score to start from as \"file\" and the one to arrive at as"
+                    + " \"second\"; parameters as fields or in the query.");
+            case NOTHING -> body.addProperty("description", "Nothing: the parameters go in the query string (or as form fields).");
+        }
         JsonObject multipart = new JsonObject();
         multipart.add("schema", form);
         content.add("multipart/form-data", multipart);
@@ -126,6 +145,102 @@ final class OpenApiDocument {
         JsonObject item = new JsonObject();
         item.add("post", op);
         return item;
+    }
+
+    /** The same request as the tool's, answered at once with a job to poll. */
+    private static JsonObject jobStart(Tool tool) {
+        JsonObject item = toolOperation(tool);
+        JsonObject op = item.getAsJsonObject("post");
+        op.addProperty("summary", tool.title() + " as a job");
+        op.addProperty("description", "Starts " + tool.title() + " and answers 202 at once with the job (Location: its address). Poll"
+                + " GET /api/jobs/{id} for its state (queued, running, done, failed, cancelled) and progress (0-1), DELETE it to cancel,"
+                + " and fetch GET /api/jobs/{id}/result once.");
+        op.addProperty("operationId", "start-" + tool.name());
+        JsonObject responses = new JsonObject();
+        responses.add("202", response("The job, started", "application/json", jobSchema()));
+        addProblems(responses, true);
+        op.add("responses", responses);
+        return item;
+    }
+
+    private static JsonObject jobState() {
+        JsonObject item = new JsonObject();
+        for (String method : new String[] {"get", "delete"}) {
+            JsonObject op = new JsonObject();
+            op.addProperty("summary", method.equals("get") ? "A job's state and progress" : "Cancel a job (or forget a finished one)");
+            op.addProperty("operationId", method + "-job");
+            op.add("security", tokenSecurity());
+            op.add("parameters", idParameter());
+            JsonObject responses = new JsonObject();
+            responses.add("200", response("The job", "application/json", jobSchema()));
+            addProblems(responses, true);
+            op.add("responses", responses);
+            item.add(method, op);
+        }
+        return item;
+    }
+
+    private static JsonObject jobResult() {
+        JsonObject op = new JsonObject();
+        op.addProperty("summary", "A finished job's result, handed out once");
+        op.addProperty("description", "The tool's answer as POST /api/tools/{tool} gives it; a failed job answers its problem. 409 while it"
+                + " runs, 410 when cancelled, 404 once fetched.");
+        op.addProperty("operationId", "job-result");
+        op.add("security", tokenSecurity());
+        op.add("parameters", idParameter());
+        JsonObject responses = new JsonObject();
+        JsonObject ok = new JsonObject();
+        ok.addProperty("description", "The result: a score, MIDI or a report, with the facts as X-Kantor-* headers");
+        responses.add("200", ok);
+        addProblems(responses, true);
+        responses.add("409", response("Not finished yet", "application/problem+json", problemRef()));
+        responses.add("410", response("The job was cancelled", "application/problem+json", problemRef()));
+        op.add("responses", responses);
+        JsonObject item = new JsonObject();
+        item.add("get", op);
+        return item;
+    }
+
+    private static JsonArray idParameter() {
+        JsonObject id = new JsonObject();
+        id.addProperty("name", "id");
+        id.addProperty("in", "path");
+        id.addProperty("required", true);
+        JsonObject type = new JsonObject();
+        type.addProperty("type", "string");
+        id.add("schema", type);
+        JsonArray parameters = new JsonArray();
+        parameters.add(id);
+        return parameters;
+    }
+
+    private static JsonObject jobSchema() {
+        JsonObject s = new JsonObject();
+        s.addProperty("type", "object");
+        JsonObject props = new JsonObject();
+        for (String name : new String[] {"id", "tool", "state", "status", "result"}) {
+            JsonObject t = new JsonObject();
+            t.addProperty("type", "string");
+            props.add(name, t);
+        }
+        JsonObject progress = new JsonObject();
+        progress.addProperty("type", "number");
+        props.add("progress", progress);
+        props.add("problem", problemRef());
+        s.add("properties", props);
+        return s;
+    }
+
+    private static JsonObject problemRef() {
+        JsonObject ref = new JsonObject();
+        ref.addProperty("$ref", "#/components/schemas/Problem");
+        return ref;
+    }
+
+    private static JsonObject binary(String mediaType) {
+        JsonObject binary = schemaOf("string", null);
+        binary.getAsJsonObject("schema").addProperty("contentMediaType", mediaType);
+        return binary;
     }
 
     private static JsonObject noteListOperation() {
@@ -158,6 +273,7 @@ final class OpenApiDocument {
             {"403", "Foreign Host or Origin"},
             {"404", "No such tool"},
             {"413", "Body over the size limit"},
+            {"422", "Recording longer than the server takes"},
             {"429", "Busy: too many requests at once; retry after the Retry-After seconds"},
             {"503", "The request took longer than the time limit"},
         };

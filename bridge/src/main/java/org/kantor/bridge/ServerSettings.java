@@ -14,6 +14,12 @@ public record ServerSettings(int port, String token, Path tokenFile, List<String
 
     public static final int DEFAULT_PORT = 7771;
     public static final long DEFAULT_MAX_BODY = 32L << 20;
+    /** The longest recording one transcription takes: ten minutes, a few minutes of work on two cores. */
+    public static final double MAX_RECORDING_SECONDS = 600;
+    /** Jobs held at once (waiting, running, or finished and not yet fetched), how long one may run, and how long a result waits. */
+    public static final int JOBS_HELD = 8;
+    public static final Duration JOB_TIME_LIMIT = Duration.ofMinutes(20);
+    public static final Duration KEEP_FINISHED_JOBS = Duration.ofMinutes(10);
 
     public ServerSettings {
         allowedOrigins = List.copyOf(allowedOrigins);

@@ -2,9 +2,10 @@ package org.kantor.bridge;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import org.kantor.bridge.tools.Tool;
-import org.kantor.bridge.tools.ToolCatalog;
-import org.kantor.bridge.tools.ToolParameter;
+import org.kantor.tools.catalog.Tool;
+import org.kantor.tools.catalog.ToolCatalog;
+import org.kantor.tools.catalog.ToolInput;
+import org.kantor.tools.catalog.ToolParameter;
 
 /** The tools as JSON: what {@code GET /api/tools} answers, and the parameter schemas the OpenAPI document reuses. */
 final class ToolDescriptions {
@@ -23,9 +24,17 @@ final class ToolDescriptions {
             t.addProperty("title", tool.title());
             t.addProperty("description", tool.description());
             t.addProperty("endpoint", "/api/tools/" + tool.name());
+            t.addProperty("takes", tool.takes().jsonName());
+            JsonArray files = new JsonArray();
+            fileFields(tool.takes()).forEach(files::add);
+            t.add("files", files);
             JsonArray consumes = new JsonArray();
-            consumes.add(MUSICXML);
-            consumes.add(MXL);
+            if (tool.takes() == ToolInput.SCORE) {
+                consumes.add(MUSICXML);
+                consumes.add(MXL);
+            } else if (tool.takes() == ToolInput.RECORDING) {
+                consumes.add("application/octet-stream");
+            }
             consumes.add("multipart/form-data");
             t.add("consumes", consumes);
             JsonArray produces = new JsonArray();
@@ -44,6 +53,15 @@ final class ToolDescriptions {
         JsonObject out = new JsonObject();
         out.add("tools", tools);
         return out;
+    }
+
+    /** The form fields a tool's files go in. */
+    static java.util.List<String> fileFields(ToolInput takes) {
+        return switch (takes) {
+            case SCORE, RECORDING -> java.util.List.of(ScoreUpload.FILE_FIELD);
+            case TWO_SCORES -> java.util.List.of(ScoreUpload.FILE_FIELD, ScoreUpload.SECOND_FIELD);
+            case NOTHING -> java.util.List.of();
+        };
     }
 
     /** A JSON Schema for one parameter: type, default, enum, minimum, maximum. */

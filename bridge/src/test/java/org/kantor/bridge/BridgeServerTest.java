@@ -341,9 +341,9 @@ class BridgeServerTest {
         assertEquals(400, named.statusCode(), named.body());
         String detail = problem(named).get("detail").getAsString();
         assertFalse(detail.contains("<script>") || detail.contains("../"), detail);
-        assertEquals("script_", ScoreUpload.displayName("../../<script>x</script>"), "the last path element, made printable");
-        assertEquals("Chorale (2).musicxml", ScoreUpload.displayName("C:\\\\Users\\\\me\\\\Chorale (2).musicxml"));
-        assertEquals("the uploaded score", ScoreUpload.displayName("\u0000\u0001"));
+        assertEquals("script_", ScoreUpload.displayName("../../<script>x</script>", "score"), "the last path element, made printable");
+        assertEquals("Chorale (2).musicxml", ScoreUpload.displayName("C:\\\\Users\\\\me\\\\Chorale (2).musicxml", "score"));
+        assertEquals("the uploaded score", ScoreUpload.displayName("\u0000\u0001", "score"));
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.kantor.bridge.tools.CheckService;
+import org.kantor.tools.catalog.CheckService;
 import org.kantor.harmonizer.check.Finding;
 import org.kantor.harmonizer.check.ReportJson;
 import org.kantor.harmonizer.check.VoiceLeadingChecker;

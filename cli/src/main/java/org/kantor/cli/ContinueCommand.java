@@ -4,12 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.kantor.harmonizer.Harmonizer;
-import org.kantor.harmonizer.melody.MelodyContinuation;
 import org.kantor.models.harmony.HarmonyModel;
 import org.kantor.models.melody.MelodyLanguageModel;
 import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFiles;
+import org.kantor.tools.catalog.ContinueTool;
+import org.kantor.tools.catalog.LazyModel;
+import org.kantor.tools.catalog.ToolArguments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -54,25 +55,18 @@ final class ContinueCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        MelodyContinuation.Request request;
         long s = Seeds.chosen(seed);
-        try {
-            request = new MelodyContinuation.Request(measures, variations, temperature, s, part == null ? null : part - 1);
-        } catch (IllegalArgumentException e) {
-            throw new Kantor.UserError(e.getMessage());
-        }
-        List<Path> targets = ScoreOutputs.targets(input, output, variations, overwrite);
-        ScoreDocument doc = ScoreFiles.read(input);
-        MelodyLanguageModel model = MelodyLanguageModel.load();
-        List<ScoreDocument> results;
-        if (part == null && MelodyContinuation.fourParts(doc) != null) {
-            try (HarmonyModel harmony = HarmonyModel.load()) {
-                results = new MelodyContinuation(model, new Harmonizer(harmony)).continueScore(doc, request);
+        try (LazyModel<MelodyLanguageModel> melody = new LazyModel<>("melody", MelodyLanguageModel::load);
+             LazyModel<HarmonyModel> harmony = new LazyModel<>("harmony", HarmonyModel::load)) {
+            ContinueTool tool = new ContinueTool(melody, harmony);
+            ToolArguments arguments = CommandArguments.of(tool, "measures", measures, "temperature", temperature, "part", part, "seed", s);
+            if (variations < 1 || variations > 8) {
+                throw new Kantor.UserError("--variations must be 1 to 8, not " + variations);
             }
-        } else {
-            results = new MelodyContinuation(model, null).continueScore(doc, request);
+            List<Path> targets = ScoreOutputs.targets(input, output, variations, overwrite);
+            List<ScoreDocument> results = tool.continueScore(ScoreFiles.read(input), arguments, variations, s);
+            ScoreOutputs.write(out, input.toString(), results, targets);
         }
-        ScoreOutputs.write(out, input.toString(), results, targets);
         Seeds.tellHowToRepeat(out, seed, s);
         return Kantor.EXIT_OK;
     }

@@ -2,15 +2,13 @@ package org.kantor.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.kantor.core.KeySignature;
-import org.kantor.core.Score;
-import org.kantor.core.TimeSignature;
-import org.kantor.harmonizer.melody.MelodyGeneration;
 import org.kantor.models.melody.MelodyLatentModel;
 import org.kantor.musicxml.ScoreDocument;
+import org.kantor.tools.catalog.GenerateTool;
+import org.kantor.tools.catalog.LazyModel;
+import org.kantor.tools.catalog.ToolArguments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,18 +51,17 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         long s = Seeds.chosen(seed);
-        MelodyGeneration.Request request;
-        try {
-            request = new MelodyGeneration.Request(measures, variations, KeySignature.parse(key), TimeSignature.parse(time), temperature, s);
-        } catch (IllegalArgumentException e) {
-            throw new Kantor.UserError(e.getMessage());
+        try (LazyModel<MelodyLatentModel> model = new LazyModel<>("latent melody", MelodyLatentModel::load)) {
+            GenerateTool tool = new GenerateTool(model);
+            ToolArguments arguments = CommandArguments.of(tool, "measures", measures, "key", key, "time", time, "temperature", temperature,
+                    "seed", s);
+            if (variations < 1 || variations > 8) {
+                throw new Kantor.UserError("--variations must be 1 to 8, not " + variations);
+            }
+            List<Path> targets = ScoreOutputs.targets(null, output, variations, overwrite);
+            List<ScoreDocument> docs = tool.generate(arguments, variations, s, output.getFileName().toString());
+            ScoreOutputs.write(out, "generated", docs, targets);
         }
-        List<Path> targets = ScoreOutputs.targets(null, output, variations, overwrite);
-        List<ScoreDocument> docs = new ArrayList<>();
-        for (Score score : new MelodyGeneration(MelodyLatentModel.load()).generate(request)) {
-            docs.add(ScoreDocument.fromScore(score, output.getFileName().toString()));
-        }
-        ScoreOutputs.write(out, "generated", docs, targets);
         Seeds.tellHowToRepeat(out, seed, s);
         return Kantor.EXIT_OK;
     }

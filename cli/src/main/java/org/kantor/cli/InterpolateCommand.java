@@ -4,11 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.kantor.harmonizer.melody.MelodyInterpolation;
 import org.kantor.models.melody.MelodyLatentModel;
 import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFiles;
-import org.kantor.musicxml.ScoreMarkup;
+import org.kantor.tools.catalog.InterpolateTool;
+import org.kantor.tools.catalog.LazyModel;
+import org.kantor.tools.catalog.ToolArguments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,21 +44,14 @@ final class InterpolateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (steps < 1 || steps > 16) {
-            throw new Kantor.UserError("--steps must be 1 to 16, not " + steps);
+        try (LazyModel<MelodyLatentModel> model = new LazyModel<>("latent melody", MelodyLatentModel::load)) {
+            InterpolateTool tool = new InterpolateTool(model);
+            ToolArguments arguments = CommandArguments.of(tool, "steps", steps);
+            List<Path> targets = ScoreOutputs.targets(first, output, 1, overwrite);
+            OutputNames.refuseToOverwrite(second, output, overwrite);
+            ScoreDocument doc = tool.interpolate(ScoreFiles.read(first), ScoreFiles.read(second), arguments, output.getFileName().toString());
+            ScoreOutputs.write(out, first + " + " + second, List.of(doc), targets);
         }
-        List<Path> targets = ScoreOutputs.targets(first, output, 1, overwrite);
-        OutputNames.refuseToOverwrite(second, output, overwrite);
-        ScoreDocument a = ScoreFiles.read(first);
-        ScoreDocument b = ScoreFiles.read(second);
-        MelodyInterpolation.Result result = new MelodyInterpolation(MelodyLatentModel.load()).interpolate(a, b, steps);
-        ScoreDocument doc = ScoreDocument.fromScore(result.score(), output.getFileName().toString());
-        ScoreMarkup markup = new ScoreMarkup(doc);
-        for (MelodyInterpolation.Section section : result.sections()) {
-            markup.addRehearsalMark(0, section.firstMeasure(), section.mark());
-        }
-        markup.finish();
-        ScoreOutputs.write(out, first + " + " + second, List.of(doc), targets);
         return Kantor.EXIT_OK;
     }
 }

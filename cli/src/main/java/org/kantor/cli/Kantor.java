@@ -1,7 +1,7 @@
 package org.kantor.cli;
 
 import java.io.PrintWriter;
-import org.kantor.bridge.tools.ToolInputException;
+import org.kantor.tools.catalog.ToolInputException;
 import org.kantor.musicxml.ScoreFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,20 +1,19 @@
 package org.kantor.cli;
 
-import org.kantor.core.KeySignature;
-import org.kantor.core.TimeSignature;
 import org.kantor.models.NativeStderr;
-import org.kantor.models.audio.AudioFileException;
 import org.kantor.models.transcription.BasicPitch;
-import org.kantor.models.transcription.NoteCreation;
 import org.kantor.models.transcription.PerformanceMidi;
 import org.kantor.models.transcription.PerformanceNotation;
 import org.kantor.models.transcription.Transcriber;
-import org.kantor.models.transcription.TranscriptionSettings;
 import org.kantor.musicxml.AtomicFiles;
 import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFileException;
 import org.kantor.musicxml.ScoreFiles;
 import org.kantor.musicxml.ScoreFormat;
+import org.kantor.tools.catalog.LazyModel;
+import org.kantor.tools.catalog.ToolArguments;
+import org.kantor.tools.catalog.ToolFile;
+import org.kantor.tools.catalog.TranscribeTool;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,7 +68,6 @@ final class TranscribeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws ScoreFileException {
         PrintWriter out = spec.commandLine().getOut();
-        TranscriptionSettings settings = settings();
         ScoreFormat format = ScoreFormat.ofFile(output);
         if (format == null || format == ScoreFormat.MIDI) {
             throw new Kantor.UserError("the score " + output + " must end in .musicxml, .xml or .mxl (use --midi for a MIDI file)");
@@ -81,82 +79,35 @@ final class TranscribeCommand implements Callable<Integer> {
         if (midi != null) {
             OutputNames.refuseToOverwrite(input, midi, overwrite);
         }
-        Transcriber.Transcription result;
-        BasicPitch[] model = new BasicPitch[1];
-        try {
-            result = Transcriber.transcribe(input, settings, () -> model[0] = NativeStderr.silenced(BasicPitch::load), ProgressBar.onTerminal(spec.commandLine().getErr(), "transcribing"));
-        } catch (AudioFileException e) {
-            throw new Kantor.UserError(e.getMessage(), Kantor.EXIT_BAD_INPUT);
-        } finally {
-            if (model[0] != null) {
-                model[0].close();
-            }
+        TranscribeTool.Result result;
+        try (LazyModel<BasicPitch> model = new LazyModel<>("note detection", () -> NativeStderr.silenced(BasicPitch::load))) {
+            TranscribeTool tool = new TranscribeTool(model, Double.POSITIVE_INFINITY);
+            ToolArguments arguments = CommandArguments.of(tool, "tempo", tempo, "time", time, "key", key, "instrument",
+                    instrument.toLowerCase(Locale.ROOT), "onset-threshold", onsetThreshold, "frame-threshold", frameThreshold);
+            result = tool.transcribe(ToolFile.of(input), arguments, ProgressBar.onTerminal(spec.commandLine().getErr(), "transcribing"),
+                    output.getFileName().toString());
         }
-        PerformanceNotation.Result notation = result.notation();
-        ScoreFiles.write(ScoreDocument.fromScore(notation.score(), output.getFileName().toString()), output, format);
+        Transcriber.Transcription transcription = result.transcription();
+        PerformanceNotation.Result notation = transcription.notation();
+        ScoreFiles.write(result.score(), output, format);
         if (midi != null) {
             try {
-                AtomicFiles.write(midi, PerformanceMidi.toBytes(result.performed(), notation.score().parts().get(0).instrument()));
+                AtomicFiles.write(midi, PerformanceMidi.toBytes(transcription.performed(), notation.score().parts().get(0).instrument()));
             } catch (IOException e) {
                 throw new ScoreFileException(midi.toString(), "cannot be written (" + e.getMessage() + ")");
             }
         }
         if (notation.notes() == 0) {
-            out.printf("%s: no notes were heard in %.1f s of %s; wrote an empty score to %s%n", input, result.seconds(),
-                    result.source().label(), output);
+            out.printf("%s: no notes were heard in %.1f s of %s; wrote an empty score to %s%n", input, transcription.seconds(),
+                    transcription.source().label(), output);
         } else {
-            out.printf(Locale.ROOT, "%s (%.1f s, %s) -> %s: %d notes for %s, %s, %s, quarter = %.0f%n", input, result.seconds(),
-                    result.source().label(), output, notation.notes(), notation.instrument().name().toLowerCase(Locale.ROOT),
+            out.printf(Locale.ROOT, "%s (%.1f s, %s) -> %s: %d notes for %s, %s, %s, quarter = %.0f%n", input, transcription.seconds(),
+                    transcription.source().label(), output, notation.notes(), notation.instrument().name().toLowerCase(Locale.ROOT),
                     notation.time(), notation.key().displayName(), notation.quarterNotesPerMinute());
         }
         if (midi != null) {
             out.println("the notes as played -> " + midi);
         }
         return Kantor.EXIT_OK;
-    }
-
-    private TranscriptionSettings settings() {
-        Double bpm = null;
-        if (!"auto".equalsIgnoreCase(tempo)) {
-            try {
-                bpm = Double.parseDouble(tempo);
-            } catch (NumberFormatException e) {
-                bpm = -1.0;
-            }
-            if (bpm < 20 || bpm > 400) {
-                throw new Kantor.UserError("--tempo must be auto or a number of beats per minute from 20 to 400, not " + tempo);
-            }
-        }
-        TimeSignature meter = null;
-        if (!"auto".equalsIgnoreCase(time)) {
-            try {
-                meter = TimeSignature.parse(time);
-            } catch (IllegalArgumentException e) {
-                throw new Kantor.UserError("--time: " + e.getMessage());
-            }
-        }
-        KeySignature keySignature = null;
-        if (!"auto".equalsIgnoreCase(key)) {
-            try {
-                keySignature = KeySignature.parse(key);
-            } catch (RuntimeException e) {
-                throw new Kantor.UserError("--key must be auto or a key such as Eb, F# minor or c#m, not " + key);
-            }
-        }
-        TranscriptionSettings.Instrumentation layout;
-        try {
-            layout = TranscriptionSettings.Instrumentation.valueOf(instrument.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new Kantor.UserError("--instrument must be piano, voice or auto, not " + instrument);
-        }
-        for (double threshold : new double[] {onsetThreshold, frameThreshold}) {
-            if (threshold < 0.05 || threshold > 0.95) {
-                throw new Kantor.UserError("--onset-threshold and --frame-threshold must be between 0.05 and 0.95");
-            }
-        }
-        NoteCreation.Settings d = NoteCreation.Settings.defaults();
-        NoteCreation.Settings notes = new NoteCreation.Settings(onsetThreshold, frameThreshold, d.minimumFrames(), d.inferOnsets(),
-                d.melodiaTrick(), d.lowestMidi(), d.highestMidi());
-        return new TranscriptionSettings(bpm, meter, keySignature, layout, notes);
     }
 }

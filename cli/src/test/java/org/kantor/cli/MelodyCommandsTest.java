@@ -176,7 +176,7 @@ class MelodyCommandsTest {
 
         r = KantorCliTest.kantor("continue", text.toString(), "-o", out.toString(), "--measures", "40");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("1 to 32"), r.err());
+        assertTrue(r.err().contains("--measures must be between 1 and 32, not 40"), r.err());
         r = KantorCliTest.kantor("generate", "-o", out.toString(), "--measures", "6");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("2, 4, 8 or 16"), r.err());

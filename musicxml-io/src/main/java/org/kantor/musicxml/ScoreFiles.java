@@ -33,12 +33,24 @@ public final class ScoreFiles {
             } catch (IOException e) {
                 throw new ScoreFileException(name, null, null, "cannot read the file: " + MxlArchive.describe(e), e);
             }
-            Timeline timeline = MidiReader.read(bytes, name);
-            String title = name.replaceFirst("\\.[^.]*$", "");
-            Score score = TimelineToScore.convert(timeline, new TimelineToScore.Options(MIDI_GRID, title, null));
-            return ScoreDocument.fromScore(score, name);
+            return fromMidi(bytes, name);
         }
         return MusicXmlReader.read(file);
+    }
+
+    /** Reads a score sent as bytes (MusicXML text, an .mxl archive, or a MIDI file, told by its header); {@code name} is for messages. */
+    public static ScoreDocument read(byte[] bytes, String name) throws ScoreFileException {
+        if (bytes.length >= 4 && bytes[0] == 'M' && bytes[1] == 'T' && bytes[2] == 'h' && bytes[3] == 'd') {
+            return fromMidi(bytes, name);
+        }
+        return MusicXmlReader.read(bytes, name);
+    }
+
+    private static ScoreDocument fromMidi(byte[] bytes, String name) throws ScoreFileException {
+        Timeline timeline = MidiReader.read(bytes, name);
+        String title = name.replaceFirst("\\.[^.]*$", "");
+        Score score = TimelineToScore.convert(timeline, new TimelineToScore.Options(MIDI_GRID, title, null));
+        return ScoreDocument.fromScore(score, name);
     }
 
     public static void write(ScoreDocument document, Path target, ScoreFormat format) throws ScoreFileException {

@@ -69,7 +69,7 @@ public final class AudioDecoder {
             if (info.sampleRate() <= 0 || info.channels() <= 0) {
                 throw new AudioFileException(file + ": the " + container.label() + " header gives no sample rate or channel count");
             }
-            onFormat.accept(info);
+            callerPart(() -> onFormat.accept(info));
             int skip = container == AudioContainer.MP3 ? Mp3Delay.leadingSamples(file) : 0;
             pump(pcm, format, skip, sink, () -> progress.accept(size == 0 ? 1 : Math.min(1, (double) counted.count / size)));
             progress.accept(1);
@@ -145,19 +145,25 @@ public final class AudioDecoder {
                 if (from > 0) {
                     System.arraycopy(mono, from, mono, 0, frames - from);
                 }
-                try {
-                    sink.accept(mono, frames - from);
-                } catch (RuntimeException e) {
-                    throw new SinkFailure(e); // the consumer's fault, not the file's
-                }
-                progress.run();
+                int count = frames - from;
+                callerPart(() -> sink.accept(mono, count));
+                callerPart(progress);
             }
             carried = available - frames * frameSize;
             System.arraycopy(bytes, frames * frameSize, bytes, 0, carried);
         }
     }
 
-    /** Carries an exception of the sink past the decoder's own error handling. */
+    /** Runs the caller's part (the sink, the progress listener, the format listener): its failure is not the file's. */
+    private static void callerPart(Runnable part) {
+        try {
+            part.run();
+        } catch (RuntimeException e) {
+            throw new SinkFailure(e);
+        }
+    }
+
+    /** Carries an exception of the caller's part past the decoder's own error handling. */
     private static final class SinkFailure extends RuntimeException {
         SinkFailure(RuntimeException cause) {
             super(cause);

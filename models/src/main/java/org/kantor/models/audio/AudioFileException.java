@@ -1,7 +1,7 @@
 package org.kantor.models.audio;
 
 /** A recording that cannot be read: the message names the file and what is wrong with it. */
-public final class AudioFileException extends Exception {
+public class AudioFileException extends Exception {
 
     public AudioFileException(String message) {
         super(message);

@@ -2,6 +2,7 @@ package org.kantor.models.transcription;
 
 import org.kantor.models.audio.AudioContainer;
 import org.kantor.models.audio.AudioFileException;
+import org.kantor.models.audio.RecordingTooLongException;
 import org.kantor.musicxml.ScoreFileException;
 
 import java.io.IOException;
@@ -28,6 +29,12 @@ public final class Transcriber {
 
     public static Transcription transcribe(Path input, TranscriptionSettings settings, Supplier<BasicPitch> model,
                                            DoubleConsumer progress) throws AudioFileException, ScoreFileException {
+        return transcribe(input, settings, model, progress, Double.POSITIVE_INFINITY);
+    }
+
+    /** As above, refusing a recording or performance longer than {@code maxSeconds} with a {@link RecordingTooLongException}. */
+    public static Transcription transcribe(Path input, TranscriptionSettings settings, Supplier<BasicPitch> model,
+                                           DoubleConsumer progress, double maxSeconds) throws AudioFileException, ScoreFileException {
         AudioContainer container;
         try {
             container = AudioContainer.of(input);
@@ -41,12 +48,16 @@ public final class Transcriber {
             List<PerformedNote> notes = MidiPerformance.read(input);
             progress.accept(1);
             double seconds = notes.stream().mapToDouble(PerformedNote::end).max().orElse(0);
+            if (seconds > maxSeconds) {
+                throw new RecordingTooLongException(input + ": the performance is " + Math.round(seconds) + " s long; at most "
+                        + Math.round(maxSeconds) + " s are transcribed at a time here");
+            }
             return new Transcription(notes, PerformanceNotation.notate(notes, settings, title), container, seconds);
         }
         if (container == AudioContainer.UNKNOWN) {
             throw new AudioFileException(input + ": not a recording Kantor can read; give a WAV, FLAC, MP3 or Ogg Vorbis file, or a MIDI file (.mid)");
         }
-        AudioTranscriber.Result heard = AudioTranscriber.transcribe(input, model.get(), settings.noteCreation(), progress);
+        AudioTranscriber.Result heard = AudioTranscriber.transcribe(input, model.get(), settings.noteCreation(), progress, maxSeconds);
         return new Transcription(heard.notes(), PerformanceNotation.notate(heard.notes(), settings, title), container,
                 heard.seconds());
     }

@@ -1,4 +1,4 @@
-package org.kantor.bridge.tools;
+package org.kantor.tools.catalog;
 
 import java.util.List;
 import java.util.Map;
@@ -42,8 +42,10 @@ public final class HarmonizeTool implements Tool {
     }
 
     @Override
-    public ToolResult run(ScoreDocument score, ToolArguments arguments) throws ScoreFileException {
-        HarmonizeService.Result result = service.harmonize(score, arguments, 1);
+    public ToolResult run(ToolRequest request) throws ScoreFileException {
+        ScoreDocument score = request.score(0);
+        ToolArguments arguments = request.arguments();
+        HarmonizeService.Result result = service.harmonize(score, arguments, 1, request.progress());
         return new ToolResult(MusicXmlWriter.toBytes(result.scores().get(0)), ToolResult.MUSICXML,
                 Map.of("Seed", Long.toString(result.seed())));
     }

@@ -1,4 +1,4 @@
-package org.kantor.bridge.tools;
+package org.kantor.tools.catalog;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -51,11 +51,13 @@ public final class DrumifyTool implements Tool {
     }
 
     @Override
-    public ToolResult run(ScoreDocument score, ToolArguments arguments) throws ScoreFileException {
-        long seed = DrumAnswers.seed(arguments);
+    public ToolResult run(ToolRequest request) throws ScoreFileException {
+        ScoreDocument score = request.score(0);
+        ToolArguments arguments = request.arguments();
+        long seed = arguments.seed();
         Long bars = arguments.whole("bars");
-        Drumify.Request request = new Drumify.Request(DrumAnswers.partIndex(arguments), bars == null ? null : bars.intValue(), 1,
+        Drumify.Request drumify = new Drumify.Request(DrumAnswers.partIndex(arguments), bars == null ? null : bars.intValue(), 1,
                 arguments.number("temperature"), seed);
-        return DrumAnswers.answer(new Drumify(model.get()).run(score, request).get(0), seed, arguments);
+        return DrumAnswers.answer(new Drumify(model.get()).run(score, drumify).get(0), seed, arguments);
     }
 }

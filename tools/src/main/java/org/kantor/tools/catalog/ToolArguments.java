@@ -1,4 +1,4 @@
-package org.kantor.bridge.tools;
+package org.kantor.tools.catalog;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,6 +101,19 @@ public final class ToolArguments {
     /** The parameter's name as the user wrote it: "--voices" on the command line, "voices" for the server. */
     public String label(String name) {
         return prefix + known(name).name();
+    }
+
+    /**
+     * An engine's refusal of a value (its message names options as the command line does, "--measures")
+     * as this front end's refusal, naming the parameter as the user wrote it.
+     */
+    public ToolInputException refused(IllegalArgumentException e) {
+        return ToolInputException.parameter(prefix.equals("--") ? e.getMessage() : e.getMessage().replace("--", prefix));
+    }
+
+    /** The seed given, or a new one. */
+    public long seed() {
+        return given("seed") ? whole("seed") : System.nanoTime();
     }
 
     /** Whether a value was given (rather than the default). */

@@ -1,4 +1,4 @@
-package org.kantor.bridge.tools;
+package org.kantor.tools.catalog;
 
 import java.util.List;
 
@@ -35,7 +35,12 @@ public record ToolParameter(String name, Type type, String defaultValue, List<St
 
     /** Free text, checked by the tool itself; no default. */
     public static ToolParameter text(String name, String description) {
-        return new ToolParameter(name, Type.STRING, null, List.of(), null, null, description);
+        return text(name, description, null);
+    }
+
+    /** Free text with a default, checked by the tool itself. */
+    public static ToolParameter text(String name, String description, String defaultValue) {
+        return new ToolParameter(name, Type.STRING, defaultValue, List.of(), null, null, description);
     }
 
     /** A whole number within a range; {@code defaultValue} may be null (then the tool decides). */
@@ -47,6 +52,11 @@ public record ToolParameter(String name, Type type, String defaultValue, List<St
     /** A decimal number within a range. */
     public static ToolParameter number(String name, double defaultValue, double minimum, double maximum, String description) {
         return new ToolParameter(name, Type.NUMBER, Double.toString(defaultValue), List.of(), minimum, maximum, description);
+    }
+
+    /** The seed every tool that draws at random takes. */
+    public static ToolParameter seed() {
+        return integer("seed", null, Long.MIN_VALUE, Long.MAX_VALUE, "Seed for a reproducible result (default: a new one each time).");
     }
 
     /** true or false. */

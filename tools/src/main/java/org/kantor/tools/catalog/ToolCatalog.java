@@ -1,4 +1,4 @@
-package org.kantor.bridge.tools;
+package org.kantor.tools.catalog;
 
 import java.util.List;
 import java.util.Optional;

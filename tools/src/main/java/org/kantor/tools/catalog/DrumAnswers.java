@@ -1,26 +1,19 @@
-package org.kantor.bridge.tools;
+package org.kantor.tools.catalog;
 
 import java.util.List;
 import java.util.Map;
-import org.kantor.musicxml.MusicXmlWriter;
 import org.kantor.musicxml.ScoreFileException;
 import org.kantor.tools.drums.DrumResult;
 
 /** What Drumify and Groove share as tools: their seed and format parameters, and how a result is answered. */
 final class DrumAnswers {
 
-    static final ToolParameter SEED = ToolParameter.integer("seed", null, Long.MIN_VALUE, Long.MAX_VALUE,
-            "Seed for a reproducible result (default: a new one each time).");
+    static final ToolParameter SEED = ToolParameter.seed();
     static final ToolParameter FORMAT = ToolParameter.choice("format", "musicxml",
             "musicxml: the score with its drum part and the drums' playback; midi: the drums as played (channel 10).", "musicxml", "midi");
     static final List<String> PRODUCES = List.of(ToolResult.MUSICXML, ToolResult.MIDI);
 
     private DrumAnswers() {
-    }
-
-    /** The seed given, or a new one. */
-    static long seed(ToolArguments arguments) {
-        return arguments.given("seed") ? arguments.whole("seed") : System.nanoTime();
     }
 
     /** The part number given (from 1) as an index, or null. */
@@ -35,6 +28,6 @@ final class DrumAnswers {
         if (arguments.text("format").equals("midi")) {
             return new ToolResult(result.midi(), ToolResult.MIDI, facts);
         }
-        return new ToolResult(MusicXmlWriter.toBytes(result.score()), ToolResult.MUSICXML, facts);
+        return ToolResult.score(result.score(), facts);
     }
 }

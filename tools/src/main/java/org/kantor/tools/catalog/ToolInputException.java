@@ -1,4 +1,4 @@
-package org.kantor.bridge.tools;
+package org.kantor.tools.catalog;
 
 /**
  * A request a tool cannot honour, with a message the user can act on: a wrong parameter, or a score
@@ -7,9 +7,9 @@ package org.kantor.bridge.tools;
  */
 public final class ToolInputException extends RuntimeException {
 
-    /** Whether the parameters or the score are at fault. */
+    /** What is at fault: a parameter, the file (not suitable for the tool), or its size (too long a recording for one run). */
     public enum Kind {
-        PARAMETER, SCORE
+        PARAMETER, SCORE, TOO_LONG
     }
 
     private final Kind kind;

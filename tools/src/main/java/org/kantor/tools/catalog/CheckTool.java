@@ -1,4 +1,4 @@
-package org.kantor.bridge.tools;
+package org.kantor.tools.catalog;
 
 import com.google.gson.GsonBuilder;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,9 @@ public final class CheckTool implements Tool {
     }
 
     @Override
-    public ToolResult run(ScoreDocument score, ToolArguments arguments) throws ScoreFileException {
+    public ToolResult run(ToolRequest request) throws ScoreFileException {
+        ScoreDocument score = request.score(0);
+        ToolArguments arguments = request.arguments();
         VoiceLeadingChecker.Report report = CheckService.check(score, arguments);
         Map<String, String> facts = Map.of("Findings", Integer.toString(report.findings().size()));
         if (arguments.text("format").equals("musicxml")) {

@@ -1,4 +1,4 @@
-package org.kantor.bridge.tools;
+package org.kantor.tools.catalog;
 
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +29,7 @@ public final class HarmonizeService {
             ToolParameter.text("bars", "Four-part scores: only these measures, by position counted from 1 at the first measure (pickup included),"
                     + " e.g. 3-6, as a notation program's selection gives them."),
             ToolParameter.number("temperature", 0.9, 0.1, 2, "Below 1: safer choices; above 1: bolder."),
-            ToolParameter.integer("seed", null, Long.MIN_VALUE, Long.MAX_VALUE, "Seed for a reproducible result (default: a new one each time)."),
+            ToolParameter.seed(),
             ToolParameter.integer("gibbs-steps", 48L, 0, 1000, "Resampling rounds."),
             ToolParameter.choice("layout", "four-staves", "Melodies: a staff per voice, or soprano and alto on one staff and tenor and bass on another.",
                     "four-staves", "two-staves"));
@@ -77,7 +77,7 @@ public final class HarmonizeService {
             throw ToolInputException.score(doc.name() + ": " + args.label("layout") + " applies when harmonizing a melody; the voices of a"
                     + " four-part score are rewritten where they are written");
         }
-        long seed = args.given("seed") ? args.whole("seed") : System.nanoTime();
+        long seed = args.seed();
         GibbsSampler.Settings sampling = new GibbsSampler.Settings(args.whole("gibbs-steps").intValue(), args.number("temperature"),
                 0.9, 0.05, 0.75, true);
         Harmonizer harmonizer = new Harmonizer(model.get()).onProgress(progress);

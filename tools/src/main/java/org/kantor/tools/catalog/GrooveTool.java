@@ -1,4 +1,4 @@
-package org.kantor.bridge.tools;
+package org.kantor.tools.catalog;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -51,10 +51,12 @@ public final class GrooveTool implements Tool {
     }
 
     @Override
-    public ToolResult run(ScoreDocument score, ToolArguments arguments) throws ScoreFileException {
-        long seed = DrumAnswers.seed(arguments);
-        Groove.Request request = new Groove.Request(DrumAnswers.partIndex(arguments), arguments.number("amount"), 1,
+    public ToolResult run(ToolRequest request) throws ScoreFileException {
+        ScoreDocument score = request.score(0);
+        ToolArguments arguments = request.arguments();
+        long seed = arguments.seed();
+        Groove.Request groove = new Groove.Request(DrumAnswers.partIndex(arguments), arguments.number("amount"), 1,
                 arguments.number("temperature"), seed);
-        return DrumAnswers.answer(new Groove(model.get()).run(score, request).get(0), seed, arguments);
+        return DrumAnswers.answer(new Groove(model.get()).run(score, groove).get(0), seed, arguments);
     }
 }

@@ -1,6 +1,9 @@
-package org.kantor.bridge.tools;
+package org.kantor.tools.catalog;
 
 import java.util.Map;
+import org.kantor.musicxml.MusicXmlWriter;
+import org.kantor.musicxml.ScoreDocument;
+import org.kantor.musicxml.ScoreFileException;
 
 /**
  * What a tool gives back: the body, its media type, and a few facts worth a response header (the seed
@@ -14,5 +17,10 @@ public record ToolResult(byte[] body, String mediaType, Map<String, String> fact
 
     public ToolResult {
         facts = Map.copyOf(facts);
+    }
+
+    /** A score as uncompressed MusicXML. */
+    public static ToolResult score(ScoreDocument score, Map<String, String> facts) throws ScoreFileException {
+        return new ToolResult(MusicXmlWriter.toBytes(score), MUSICXML, facts);
     }
 }

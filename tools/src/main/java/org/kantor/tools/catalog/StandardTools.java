@@ -1,0 +1,54 @@
+package org.kantor.tools.catalog;
+
+import java.util.List;
+import org.kantor.models.NativeStderr;
+import org.kantor.models.drums.DrumModel;
+import org.kantor.models.drums.DrumTask;
+import org.kantor.models.harmony.HarmonyModel;
+import org.kantor.models.melody.MelodyLanguageModel;
+import org.kantor.models.melody.MelodyLatentModel;
+import org.kantor.models.transcription.BasicPitch;
+
+/**
+ * Kantor's tools in menu order, with the models they share: each model loads when a tool first needs
+ * it, once, and is released on {@link #close()}.
+ */
+public final class StandardTools implements AutoCloseable {
+
+    private final LazyModel<HarmonyModel> harmony = new LazyModel<>("harmony", HarmonyModel::load);
+    private final LazyModel<MelodyLanguageModel> melody = new LazyModel<>("melody", MelodyLanguageModel::load);
+    private final LazyModel<MelodyLatentModel> latent = new LazyModel<>("latent melody", MelodyLatentModel::load);
+    private final LazyModel<DrumModel> drumify = new LazyModel<>("drumify", () -> DrumModel.load(DrumTask.DRUMIFY));
+    private final LazyModel<DrumModel> groove = new LazyModel<>("groove", () -> DrumModel.load(DrumTask.GROOVE));
+    private final LazyModel<BasicPitch> notes = new LazyModel<>("note detection", () -> NativeStderr.silenced(BasicPitch::load));
+    private final HarmonizeService harmonize = new HarmonizeService(harmony);
+    private final ToolCatalog catalog;
+
+    /** @param maxRecordingSeconds the longest recording Transcribe takes in one run */
+    public StandardTools(double maxRecordingSeconds) {
+        catalog = new ToolCatalog(List.of(new HarmonizeTool(harmonize), new CheckTool(), new ContinueTool(melody, harmony),
+                new GenerateTool(latent), new InterpolateTool(latent), new TranscribeTool(notes, maxRecordingSeconds),
+                new DrumifyTool(drumify), new GrooveTool(groove)));
+    }
+
+    public ToolCatalog catalog() {
+        return catalog;
+    }
+
+    /** The harmonizer as a service, for the note-list route of the MuseScore 4 plugin. */
+    public HarmonizeService harmonize() {
+        return harmonize;
+    }
+
+    /** Loads the harmony model now, so the first harmonization does not wait for it. */
+    public void warmUp() {
+        harmony.get();
+    }
+
+    @Override
+    public void close() {
+        for (LazyModel<?> model : List.of(harmony, melody, latent, drumify, groove, notes)) {
+            model.close();
+        }
+    }
+}
