@@ -142,3 +142,38 @@ test("requests are synchronous, to the loopback address, with the token", () => 
     assert.strictEqual(seen.async, false);
     assert.strictEqual(seen.Authorization, "Bearer abc");
 });
+
+test("a tool's dialog is built from the server's description, with the values last used", () => {
+    const tools = JSON.stringify({tools: [{name: "generate", description: "Write a new melody.", parameters: [
+        {name: "measures", type: "string", "default": "4", "enum": ["2", "4", "8", "16"], description: "Length in measures."},
+        {name: "key", type: "string", "default": "C", description: "Key, e.g. C, Eb, f#m or D minor (default C)."},
+        {name: "gibbs-steps", type: "integer", "default": 48, minimum: 0, maximum: 1000, description: "Resampling rounds."},
+        {name: "seed", type: "integer", description: "Seed."}]}]});
+    const tool = kantor.findTool(tools, "generate");
+    assert.strictEqual(kantor.findTool(tools, "orchestrate"), null);
+    const fields = kantor.dialogFields(tool, {measures: "8"}, ["seed"]);
+    assert.deepStrictEqual(fields.map(f => [f.name, f.label, f.value]),
+        [["measures", "Measures", "8"], ["key", "Key", "C"], ["gibbs-steps", "Gibbs steps", "48"]]);
+    const qml = kantor.dialogQml(fields);
+    assert.match(qml, /ComboBox \{ id: field0; model: \["2","4","8","16"\]; currentIndex: 2;/, "the remembered choice is selected");
+    assert.match(qml, /TextField \{ id: field1; text: "C";/);
+    assert.match(qml, /function values\(\) \{ return \{"measures": field0.currentText, "key": field1.text, "gibbs-steps": field2.text\}; \}/);
+    assert.strictEqual((qml.match(/\{/g) || []).length, (qml.match(/\}/g) || []).length, "braces balance");
+    assert.ok(!/seed/.test(qml), "hidden parameters are left out");
+    const quoted = kantor.dialogQml([{name: "key", label: "Key", help: "say \"D minor\"", choices: null, type: "string", value: "D \"minor\""}]);
+    assert.match(quoted, /text: "D \\"minor\\""/, "quotes in values are escaped");
+});
+
+test("parameters become a query string, blanks left out", () => {
+    assert.strictEqual(kantor.queryString({measures: "8", key: "F# minor", time: "", seed: null}), "?measures=8&key=F%23%20minor");
+    assert.strictEqual(kantor.queryString({}), "");
+});
+
+test("two scores go as a multipart form", () => {
+    const body = kantor.multipartBody("B", [{field: "file", filename: "a.musicxml", text: "<a/>"},
+        {field: "second", filename: "b.musicxml", text: "<b/>"}]);
+    assert.strictEqual(body, "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.musicxml\"\r\n"
+        + "Content-Type: application/vnd.recordare.musicxml+xml\r\n\r\n<a/>\r\n"
+        + "--B\r\nContent-Disposition: form-data; name=\"second\"; filename=\"b.musicxml\"\r\n"
+        + "Content-Type: application/vnd.recordare.musicxml+xml\r\n\r\n<b/>\r\n--B--\r\n");
+});

@@ -118,6 +118,64 @@ class MuseScorePluginTest {
         assertFalse(Files.exists(result), "nothing opened");
     }
 
+    @Test
+    void melodyToolsAndTranscriptionFromMuseScore() throws Exception {
+        boolean installed = Files.isExecutable(Path.of("/usr/bin/mscore3"));
+        assumeTrue(installed || System.getenv("CI") != null, "MuseScore 3 is not installed");
+        Path tokenFile = folder.resolve("config").resolve("token");
+        Path result = folder.resolve("result.musicxml");
+        Path melody = Files.copy(EXAMPLES.resolve("melody.musicxml"), folder.resolve("melody.musicxml"));
+        Path chorale = Files.copy(EXAMPLES.resolve("chorale.musicxml"), folder.resolve("chorale.musicxml"));
+        List<String> serverOutput = Collections.synchronizedList(new ArrayList<>());
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "org.kantor.cli.Kantor", "serve", "--port", "0", "--token-file", tokenFile.toString())
+                .redirectErrorStream(true).start();
+        try {
+            install(awaitPort(server, serverOutput), tokenFile, result);
+
+            // Continue (the dialog's defaults: four measures) opens the melody with four more measures, the old ones unchanged
+            String continued = runPlugin("kantor-continue.qml", melody);
+            assertTrue(Files.exists(result), continued);
+            Timeline before = ScoreToTimeline.convert(ScoreFiles.read(melody).score());
+            var longer = ScoreFiles.read(result).score();
+            assertEquals(ScoreFiles.read(melody).score().parts().get(0).measures().size() + 4, longer.parts().get(0).measures().size());
+            List<String> after = pitches(ScoreToTimeline.convert(longer).notesOfPart(0));
+            List<String> was = pitches(before.notesOfPart(0));
+            assertEquals(was, after.subList(0, was.size()), "the melody's own measures are unchanged");
+            assertTrue(after.size() > was.size(), "new notes after the end");
+            awaitLine(serverOutput, l -> l.contains("GET /api/tools ") && l.contains(" 200 ok"));
+            awaitLine(serverOutput, l -> l.contains("POST /api/tools/continue tool=continue") && l.contains(" 200 ok"));
+
+            // Generate: a new four-measure melody in C, 4/4
+            Files.delete(result);
+            String generated = runPlugin("kantor-generate.qml", melody);
+            assertTrue(Files.exists(result), generated);
+            var tune = ScoreFiles.read(result).score();
+            assertEquals(1, tune.parts().size());
+            assertEquals(4, tune.parts().get(0).measures().size());
+            assertTrue(tune.parts().get(0).notes().size() >= 4, "a melody, not rests");
+
+            // Interpolate from the melody (this tab) to the chorale (the other open tab): A, five steps, B, two measures each
+            Files.delete(result);
+            String walked = runPlugin("kantor-interpolate.qml", melody, chorale);
+            assertTrue(Files.exists(result), walked);
+            assertEquals(14, ScoreFiles.read(result).score().parts().get(0).measures().size(), walked);
+            Files.delete(result);
+            String alone = runPlugin("kantor-interpolate.qml", melody);
+            assertTrue(Files.readString(Path.of(result + ".message.txt")).contains("Open the score to arrive at in a second tab"), alone);
+
+            // Transcribe a sung melody (in test mode the plugin takes the recording put beside its output)
+            Files.copy(org.kantor.musicxml.KantorData.corpus("basic-pitch-golden").resolve("vocadito_10.wav"), Path.of(result + ".recording"));
+            String heard = runPlugin("kantor-transcribe.qml", melody);
+            assertTrue(Files.exists(result), heard);
+            assertTrue(ScoreFiles.read(result).score().parts().get(0).notes().size() > 10, heard);
+            awaitLine(serverOutput, l -> l.contains("POST /api/tools/transcribe tool=transcribe") && l.contains(" 200 ok"));
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     private void install(int port, Path tokenFile, Path result) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -127,12 +185,15 @@ class MuseScorePluginTest {
         assertTrue(out.toString().contains("Plugin Manager"), out.toString());
     }
 
-    private String runPlugin(String plugin, Path score) throws Exception {
+    private String runPlugin(String plugin, Path... scores) throws Exception {
         Path runtime = Files.createDirectories(folder.resolve("runtime"));
         runtime.toFile().setReadable(true, true);
-        ProcessBuilder pb = new ProcessBuilder("timeout", "120", "mscore3", "-p",
-                folder.resolve("plugins").resolve("kantor").resolve(plugin).toAbsolutePath().toString(), score.toAbsolutePath().toString())
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of("timeout", "120", "mscore3", "-p",
+                folder.resolve("plugins").resolve("kantor").resolve(plugin).toAbsolutePath().toString()));
+        for (Path score : scores) {
+            command.add(score.toAbsolutePath().toString());
+        }
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("QT_QPA_PLATFORM", "offscreen");
         pb.environment().put("XDG_RUNTIME_DIR", runtime.toString());
         Process p = pb.start();

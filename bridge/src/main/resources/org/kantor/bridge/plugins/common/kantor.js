@@ -102,7 +102,92 @@ function findingsText(report, limit) {
     return lines.join("\n");
 }
 
+// The tool's description from GET /api/tools, or null.
+function findTool(toolsJson, name) {
+    var tools = JSON.parse(toolsJson).tools || [];
+    for (var i = 0; i < tools.length; i++) {
+        if (tools[i].name === name) {
+            return tools[i];
+        }
+    }
+    return null;
+}
+
+// "gibbs-steps" -> "Gibbs steps"
+function labelOf(name) {
+    var words = name.replace(/-/g, " ");
+    return words.charAt(0).toUpperCase() + words.substring(1);
+}
+
+// The fields a dialog shows for a tool: its parameters as the server describes them, except those the
+// plugin sets itself, each with the value last used (or the default).
+function dialogFields(tool, remembered, hidden) {
+    var fields = [];
+    var params = tool.parameters || [];
+    for (var i = 0; i < params.length; i++) {
+        var p = params[i];
+        if (hidden.indexOf(p.name) >= 0) {
+            continue;
+        }
+        var value = remembered && remembered[p.name] !== undefined ? String(remembered[p.name])
+            : p["default"] !== undefined ? String(p["default"]) : "";
+        fields.push({name: p.name, label: labelOf(p.name), help: p.description || "", choices: p["enum"] || null, type: p.type,
+            value: value});
+    }
+    return fields;
+}
+
+// QML for the dialog's form: a label and a control per field (a drop-down for choices, a text field
+// otherwise) with its help underneath, and values() giving what the user set. Built as text so that one
+// form serves every tool; Qt Quick Controls 1, which every MuseScore 3 ships.
+function dialogQml(fields) {
+    var lines = ["import QtQuick 2.0", "import QtQuick.Controls 1.4", "import QtQuick.Layouts 1.1",
+        "GridLayout {", "    columns: 2", "    columnSpacing: 12", "    rowSpacing: 4"];
+    var reads = [];
+    for (var i = 0; i < fields.length; i++) {
+        var f = fields[i];
+        lines.push("    Label { text: " + JSON.stringify(f.label) + " }");
+        if (f.choices) {
+            var index = Math.max(0, f.choices.indexOf(f.value));
+            lines.push("    ComboBox { id: field" + i + "; model: " + JSON.stringify(f.choices) + "; currentIndex: " + index
+                + "; Layout.preferredWidth: 220 }");
+            reads.push(JSON.stringify(f.name) + ": field" + i + ".currentText");
+        } else {
+            lines.push("    TextField { id: field" + i + "; text: " + JSON.stringify(f.value) + "; Layout.preferredWidth: 220 }");
+            reads.push(JSON.stringify(f.name) + ": field" + i + ".text");
+        }
+        lines.push("    Item { width: 1; height: 1 }");
+        lines.push("    Text { text: " + JSON.stringify(f.help) + "; color: \"#666666\"; font.pointSize: 9; wrapMode: Text.WordWrap;"
+            + " Layout.preferredWidth: 300 }");
+    }
+    lines.push("    function values() { return {" + reads.join(", ") + "}; }");
+    lines.push("}");
+    return lines.join("\n");
+}
+
+// "?a=1&b=x%20y" from the values that are set.
+function queryString(values) {
+    var parts = [];
+    for (var name in values) {
+        if (values[name] !== null && values[name] !== undefined && String(values[name]).length > 0) {
+            parts.push(encodeURIComponent(name) + "=" + encodeURIComponent(String(values[name])));
+        }
+    }
+    return parts.length === 0 ? "" : "?" + parts.join("&");
+}
+
+// A multipart/form-data body of text files: [{field, filename, text}].
+function multipartBody(boundary, files) {
+    var body = "";
+    for (var i = 0; i < files.length; i++) {
+        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + files[i].field + "\"; filename=\""
+            + files[i].filename + "\"\r\nContent-Type: application/vnd.recordare.musicxml+xml\r\n\r\n" + files[i].text + "\r\n";
+    }
+    return body + "--" + boundary + "--\r\n";
+}
+
 if (typeof module !== "undefined") {
     module.exports = {baseUrl: baseUrl, send: send, problemMessage: problemMessage, selectedBars: selectedBars, partOfTrack: partOfTrack,
-        findingsText: findingsText};
+        findingsText: findingsText, findTool: findTool, labelOf: labelOf, dialogFields: dialogFields, dialogQml: dialogQml,
+        queryString: queryString, multipartBody: multipartBody};
 }
