@@ -3,6 +3,8 @@ package org.kantor.musicxml;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,12 +34,9 @@ public final class AtomicFiles {
         Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".part");
         try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             out.write(content);
-        } catch (AccessDeniedException e) {
-            Files.deleteIfExists(temp);
-            throw new IOException("the folder " + dir + " cannot be written (permission denied)", e);
         } catch (IOException e) {
             Files.deleteIfExists(temp);
-            throw e;
+            throw new IOException("the folder " + dir + " cannot be written (" + reason(e) + ")", e);
         }
         try {
             keepMode(absolute, temp);
@@ -49,6 +48,20 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** Why a file could not be made, without the name of the hidden temporary file. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f) {
+            if (f.getReason() != null) {
+                return f.getReason().toLowerCase(java.util.Locale.ROOT);
+            }
+            return e instanceof NoSuchFileException ? "it takes no new files" : "the system refused";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** A file that is replaced keeps its permissions. */

@@ -51,4 +51,13 @@ class AtomicFilesTest {
         assertTrue(e.getMessage().contains(locked.toString()) && e.getMessage().contains("permission denied"), e.getMessage());
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
+
+    @Test
+    void aFolderThatTakesNoFilesIsNamedWithAReasonNotTheTemporaryFile() {
+        // /proc refuses new files to everyone, root included
+        assumeTrue(Files.isDirectory(Path.of("/proc")), "a Linux /proc");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(Path.of("/proc/kantor-out.musicxml"), new byte[] {1}));
+        assertTrue(e.getMessage().startsWith("the folder /proc cannot be written ("), e.getMessage());
+        assertTrue(!e.getMessage().contains(".part"), "the hidden temporary file is not named: " + e.getMessage());
+    }
 }
