@@ -56,7 +56,7 @@ final class ContinueCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         long s = Seeds.chosen(seed);
-        try (LazyModel<MelodyLanguageModel> melody = new LazyModel<>("melody", MelodyLanguageModel::load);
+        try (LazyModel<MelodyLanguageModel> melody = new LazyModel<>("melody", MelodyLanguageModel::load).startLoading();
              LazyModel<HarmonyModel> harmony = new LazyModel<>("harmony", HarmonyModel::load)) {
             ContinueTool tool = new ContinueTool(melody, harmony);
             ToolArguments arguments = CommandArguments.of(tool, "measures", measures, "temperature", temperature, "part", part, "seed", s);

@@ -51,7 +51,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         long s = Seeds.chosen(seed);
-        try (LazyModel<MelodyLatentModel> model = new LazyModel<>("latent melody", MelodyLatentModel::load)) {
+        try (LazyModel<MelodyLatentModel> model = new LazyModel<>("latent melody", MelodyLatentModel::load).startLoading()) {
             GenerateTool tool = new GenerateTool(model);
             ToolArguments arguments = CommandArguments.of(tool, "measures", measures, "key", key, "time", time, "temperature", temperature,
                     "seed", s);

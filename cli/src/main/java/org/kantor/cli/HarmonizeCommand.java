@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kantor.tools.catalog.HarmonizeService;
+import org.kantor.tools.catalog.LazyModel;
 import org.kantor.tools.catalog.ToolArguments;
 import org.kantor.models.harmony.HarmonyModel;
 import org.kantor.musicxml.ScoreDocument;
@@ -78,10 +79,11 @@ final class HarmonizeCommand implements Callable<Integer> {
             throw new Kantor.UserError("--variations must be between 1 and 8");
         }
         List<Path> targets = ScoreOutputs.targets(input, output, variations, overwrite);
-        ScoreDocument doc = ScoreFiles.read(input);
         HarmonizeService.Result result;
-        try (HarmonyModel model = HarmonyModel.load()) {
-            result = new HarmonizeService(() -> model).harmonize(doc, arguments, variations,
+        // the model loads on the other core while the score is read (each takes about half a second)
+        try (LazyModel<HarmonyModel> model = new LazyModel<>("harmony", HarmonyModel::load).startLoading()) {
+            ScoreDocument doc = ScoreFiles.read(input);
+            result = new HarmonizeService(model).harmonize(doc, arguments, variations,
                     ProgressBar.onTerminal(spec.commandLine().getErr(), "harmonizing"));
         }
         ScoreOutputs.write(out, input.toString(), result.scores(), targets);

@@ -44,7 +44,7 @@ final class InterpolateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (LazyModel<MelodyLatentModel> model = new LazyModel<>("latent melody", MelodyLatentModel::load)) {
+        try (LazyModel<MelodyLatentModel> model = new LazyModel<>("latent melody", MelodyLatentModel::load).startLoading()) {
             InterpolateTool tool = new InterpolateTool(model);
             ToolArguments arguments = CommandArguments.of(tool, "steps", steps);
             List<Path> targets = ScoreOutputs.targets(first, output, 1, overwrite);

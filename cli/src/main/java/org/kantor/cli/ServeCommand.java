@@ -72,8 +72,9 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Token file: " + tokens.toAbsolutePath() + " (clients send \"Authorization: Bearer TOKEN\"; kantor plugin install writes it into the plugin)");
         out.println("Press Ctrl+C to stop.");
         out.flush();
+        long start = System.nanoTime();
         server.warmUp();
-        out.println("harmony model loaded; ready");
+        out.printf(java.util.Locale.ROOT, "warmed up in %.1f s (a melody harmonized); ready%n", (System.nanoTime() - start) / 1e9);
         out.flush();
         stopped.await();
         return Kantor.EXIT_OK;

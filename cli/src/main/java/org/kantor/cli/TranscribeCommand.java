@@ -80,7 +80,7 @@ final class TranscribeCommand implements Callable<Integer> {
             OutputNames.refuseToOverwrite(input, midi, overwrite);
         }
         TranscribeTool.Result result;
-        try (LazyModel<BasicPitch> model = new LazyModel<>("note detection", () -> NativeStderr.silenced(BasicPitch::load))) {
+        try (LazyModel<BasicPitch> model = new LazyModel<>("note detection", () -> NativeStderr.silenced(BasicPitch::load)).startLoading()) {
             TranscribeTool tool = new TranscribeTool(model, Double.POSITIVE_INFINITY);
             ToolArguments arguments = CommandArguments.of(tool, "tempo", tempo, "time", time, "key", key, "instrument",
                     instrument.toLowerCase(Locale.ROOT), "onset-threshold", onsetThreshold, "frame-threshold", frameThreshold);

@@ -59,7 +59,7 @@ public final class HarmonizerBenchmark {
     }
 
     /** A plain hymn-like tune in G major, quarters and halves, 16 measures of 4/4 ending on a whole note. */
-    static Score sixteenMeasureMelody() throws ScoreFileException {
+    public static Score sixteenMeasureMelody() throws ScoreFileException {
         int[] degrees = {67, 67, 69, 71, 72, 71, 69, 67, 69, 71, 72, 74, 71, 69, 67, 66};
         List<TimedNote> notes = new ArrayList<>();
         Rational at = Rational.ZERO;

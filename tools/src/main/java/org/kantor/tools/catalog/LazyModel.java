@@ -2,11 +2,14 @@ package org.kantor.tools.catalog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
  * A model loaded from Kantor's jar on first use (seconds) and then shared by every run: a command
- * loads only the model it needs, and a server pays for each model once.
+ * loads only the model it needs, and a server pays for each model once. {@link #startLoading()} loads
+ * it on another core while the caller reads its score, which a one-off command gains most from.
  */
 public final class LazyModel<T> implements Supplier<T>, AutoCloseable {
 
@@ -17,7 +20,8 @@ public final class LazyModel<T> implements Supplier<T>, AutoCloseable {
 
     private final String name;
     private final Loader<T> loader;
-    private T model;
+    private CompletableFuture<T> loading;
+    private boolean closed;
 
     /** @param name what the model is called in an error message, e.g. "harmony" */
     public LazyModel(String name, Loader<T> loader) {
@@ -25,25 +29,64 @@ public final class LazyModel<T> implements Supplier<T>, AutoCloseable {
         this.loader = loader;
     }
 
-    @Override
-    public synchronized T get() {
-        if (model == null) {
-            try {
-                model = loader.load();
-            } catch (IOException e) {
-                throw new UncheckedIOException("the " + name + " model inside Kantor's jar cannot be loaded", e);
-            }
+    /** Starts loading the model on a background thread, unless it is loaded or loading already. */
+    public synchronized LazyModel<T> startLoading() {
+        if (loading == null) {
+            loading = new CompletableFuture<>();
+            CompletableFuture<T> target = loading;
+            Thread t = new Thread(() -> complete(target), "kantor-load-" + name.replace(' ', '-'));
+            t.setDaemon(true);
+            t.start();
         }
-        return model;
+        return this;
+    }
+
+    private void complete(CompletableFuture<T> target) {
+        try {
+            target.complete(loader.load());
+        } catch (IOException e) {
+            target.completeExceptionally(new UncheckedIOException("the " + name + " model inside Kantor's jar cannot be loaded", e));
+        } catch (RuntimeException | Error e) {
+            target.completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public T get() {
+        CompletableFuture<T> target;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the " + name + " model was released");
+            }
+            if (loading == null) {
+                loading = new CompletableFuture<>();
+                complete(loading);
+            }
+            target = loading;
+        }
+        try {
+            return target.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** Whether the model has been loaded. */
     public synchronized boolean loaded() {
-        return model != null;
+        return loading != null && loading.isDone() && !loading.isCompletedExceptionally();
     }
 
+    /** Releases the model's native memory; one still loading is released when it arrives. */
     @Override
     public synchronized void close() {
+        closed = true;
+        if (loading != null) {
+            loading.thenAccept(LazyModel::release);
+            loading = null;
+        }
+    }
+
+    private static void release(Object model) {
         if (model instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
@@ -51,6 +94,5 @@ public final class LazyModel<T> implements Supplier<T>, AutoCloseable {
                 // the native memory goes with the process anyway
             }
         }
-        model = null;
     }
 }

@@ -1,6 +1,8 @@
 package org.kantor.tools.catalog;
 
 import java.util.List;
+import java.util.Map;
+import org.kantor.harmonizer.HarmonizerBenchmark;
 import org.kantor.models.NativeStderr;
 import org.kantor.models.drums.DrumModel;
 import org.kantor.models.drums.DrumTask;
@@ -8,6 +10,9 @@ import org.kantor.models.harmony.HarmonyModel;
 import org.kantor.models.melody.MelodyLanguageModel;
 import org.kantor.models.melody.MelodyLatentModel;
 import org.kantor.models.transcription.BasicPitch;
+import org.kantor.musicxml.MusicXmlWriter;
+import org.kantor.musicxml.ScoreDocument;
+import org.kantor.musicxml.ScoreFileException;
 
 /**
  * Kantor's tools in menu order, with the models they share: each model loads when a tool first needs
@@ -40,9 +45,20 @@ public final class StandardTools implements AutoCloseable {
         return harmonize;
     }
 
-    /** Loads the harmony model now, so the first harmonization does not wait for it. */
+    /**
+     * Harmonizes a 16-measure melody once, through the tool as a request would: the model is loaded, the
+     * XML binding set up and the sampler compiled before the first real request, which then takes about
+     * as long as the tenth.
+     */
     public void warmUp() {
-        harmony.get();
+        try {
+            byte[] melody = MusicXmlWriter.toBytes(ScoreDocument.fromScore(HarmonizerBenchmark.sixteenMeasureMelody(), "warm-up.musicxml"));
+            Tool tool = catalog.find(HarmonizeService.NAME).orElseThrow();
+            tool.run(new ToolRequest(List.of(ToolFile.of("warm-up", melody)),
+                    ToolArguments.of(tool.name(), tool.parameters(), Map.of("seed", "1"), "")));
+        } catch (ScoreFileException e) {
+            throw new IllegalStateException("the warm-up melody cannot be harmonized: " + e.getMessage(), e);
+        }
     }
 
     @Override
