@@ -177,3 +177,70 @@ test("two scores go as a multipart form", () => {
         + "--B\r\nContent-Disposition: form-data; name=\"second\"; filename=\"b.musicxml\"\r\n"
         + "Content-Type: application/vnd.recordare.musicxml+xml\r\n\r\n<b/>\r\n--B--\r\n");
 });
+
+test("MuseScore 4: four voices are found on four staves, or on two staves with two voices each", () => {
+    assert.deepStrictEqual(notes.fourVoiceTracks(0, 4, false), {soprano: 0, alto: 4, tenor: 8, bass: 12});
+    assert.deepStrictEqual(notes.fourVoiceTracks(0, 2, true), {soprano: 0, alto: 1, tenor: 4, bass: 5});
+    assert.deepStrictEqual(notes.fourVoiceTracks(0, 4, true), {soprano: 0, alto: 1, tenor: 4, bass: 5}, "a closed score above other staves");
+    assert.strictEqual(notes.fourVoiceTracks(1, 2, false), null, "no staff below the selection");
+});
+
+test("MuseScore 4: the four voices go to the checker from the measure of the earliest note, and its findings come back as marks", () => {
+    const starts = [0, 1920, 3840];
+    const voice = (pitch) => [{tick: 1920, ticks: 1920, notes: [{pitch: pitch, tpc: 14}]}, {tick: 3840, ticks: 1920, notes: [{pitch: pitch + 2, tpc: 16}]}];
+    const request = notes.checkRequest({soprano: voice(72), alto: voice(67), tenor: voice(64), bass: voice(48)}, starts, 0, {rules: "parallel-fifths"});
+    assert.strictEqual(request.origin, 1920);
+    assert.strictEqual(request.pickupTicks, 0);
+    assert.deepStrictEqual(request.voices.bass, [{tick: 0, ticks: 1920, pitch: 48, tpc: 14}, {tick: 1920, ticks: 1920, pitch: 50, tpc: 16}]);
+    assert.strictEqual(request.rules, "parallel-fifths");
+    const answer = {key: "C major", errors: 1, warnings: 1, findings: [
+        {rule: "parallel-fifths", severity: "error", tick: 1920, voices: ["tenor", "bass"], message: "Parallel fifths between tenor and bass"},
+        {rule: "spacing", severity: "warning", tick: 0, voices: ["soprano", "alto"], message: "Soprano and alto more than an octave apart"}]};
+    const tracks = {soprano: 0, alto: 4, tenor: 8, bass: 12};
+    const marks = notes.findingMarks(answer, tracks, request.origin);
+    assert.deepStrictEqual(marks[0], {tick: 3840, track: 8, text: "parallel fifths", colour: [8, 12], error: true,
+        message: "Parallel fifths between tenor and bass"});
+    assert.strictEqual(marks[1].error, false);
+    assert.deepStrictEqual(notes.findingLines(answer, starts, request.origin),
+        ["C major: 1 error, 1 warning", "measure 3: Parallel fifths between tenor and bass", "measure 2: Soprano and alto more than an octave apart"]);
+});
+
+test("MuseScore 4: Generate and Interpolate count the selected measures; Interpolate sends the two ends", () => {
+    const starts = [0, 1920, 3840, 5760, 7680, 9600, 11520, 13440];
+    assert.strictEqual(notes.measuresBetween(starts, 1920, 9600), 4);
+    const events = [
+        {tick: 0, ticks: 1920, notes: [{pitch: 60, tpc: 14}]}, {tick: 1920, ticks: 1920, notes: [{pitch: 62, tpc: 16}]},
+        {tick: 3840, ticks: 3840, rest: true},
+        {tick: 7680, ticks: 1920, notes: [{pitch: 67, tpc: 15}]}, {tick: 9600, ticks: 1920, notes: [{pitch: 72, tpc: 14}]}];
+    const request = notes.interpolationRequest(events, starts, 0, 6, 0);
+    assert.strictEqual(request.steps, 1);
+    assert.strictEqual(request.origin, 3840, "the steps are written from the third measure");
+    assert.deepStrictEqual(request.first.map(n => n.tick), [0, 1920]);
+    assert.deepStrictEqual(request.second, [{tick: 0, ticks: 1920, pitch: 67, tpc: 15}, {tick: 1920, ticks: 1920, pitch: 72, tpc: 14}]);
+    assert.strictEqual(notes.interpolationRequest(events, starts, 0, 5, 0), null, "an odd number of measures between");
+    assert.strictEqual(notes.interpolationRequest(events, starts, 0, 4, 0), null, "no room for a step");
+    const frame = notes.frame(starts, -2, 3840);
+    assert.deepStrictEqual(frame, {timeSignature: "4/4", keyFifths: -2, pickupTicks: 0});
+});
+
+test("MuseScore 4: what the cursor reads becomes events, and notes are written in time order from where they belong", () => {
+    const elements = [
+        {type: "chord", notes: [{pitch: 67, tpc: 15, tieBack: null}], actualDuration: {ticks: 480}},
+        {type: "rest", actualDuration: {ticks: 480}},
+        {type: "chord", notes: [{pitch: 69, tpc: 17, tieBack: {}}], actualDuration: {ticks: 960}}];
+    let at = 0;
+    const ticks = [0, 480, 960];
+    const cursor = {get segment() { return at < elements.length ? {} : null; }, get element() { return elements[at]; },
+        get tick() { return ticks[at]; }, next() { at++; }};
+    assert.deepStrictEqual(notes.readEvents(cursor, -1, {chord: "chord", rest: "rest"}), [
+        {tick: 0, ticks: 480, notes: [{pitch: 67, tpc: 15, tieBack: false}]}, {tick: 480, ticks: 480, rest: true},
+        {tick: 960, ticks: 960, notes: [{pitch: 69, tpc: 17, tieBack: true}]}]);
+    const score = {firstMeasure: {firstSegment: {tick: 0}, nextMeasure: {firstSegment: {tick: 1920}, nextMeasure: null}}};
+    assert.deepStrictEqual(notes.measureStartsOf(score), [0, 1920]);
+    const calls = [];
+    const written = notes.applyNotes([{tick: 480, ticks: 480, pitch: 64}, {tick: 0, ticks: 480, pitch: 62}], 4, 7680, {
+        moveTo: (track, tick) => calls.push(["move", track, tick]), setDuration: (n, d) => calls.push(["duration", n, d]),
+        addNote: (pitch) => calls.push(["note", pitch])});
+    assert.strictEqual(written, 2);
+    assert.deepStrictEqual(calls.filter(c => c[0] === "move"), [["move", 4, 7680], ["move", 4, 8160]]);
+});

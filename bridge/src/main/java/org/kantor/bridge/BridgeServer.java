@@ -58,6 +58,7 @@ public final class BridgeServer implements AutoCloseable {
         JobBoard jobs = new JobBoard(1, ServerSettings.JOBS_HELD, ServerSettings.JOB_TIME_LIMIT, ServerSettings.KEEP_FINISHED_JOBS, log);
         RequestLog requests = new RequestLog(log);
         NoteListHarmonizer noteList = new NoteListHarmonizer(tools.harmonize());
+        NoteListTools noteTools = new NoteListTools(catalog);
         String version = version();
         int[] boundPort = new int[1];
         AccessGuard[] guard = new AccessGuard[1];
@@ -157,13 +158,18 @@ public final class BridgeServer implements AutoCloseable {
                     }
                 }
             });
-            config.routes.post("/api/notes/harmonize", ctx -> {
-                ctx.attribute("tool", "harmonize-notes");
+            config.routes.post("/api/notes/{tool}", ctx -> {
+                String name = ctx.pathParam("tool");
+                if (!name.equals("harmonize") && !NoteListTools.TOOLS.contains(name)) {
+                    throw new ProblemException(404, "no-such-tool", "No such tool", "note lists go to harmonize, "
+                            + String.join(", ", NoteListTools.TOOLS) + "; not \"" + name + "\"");
+                }
+                ctx.attribute("tool", name + "-notes");
                 String body = new String(ScoreUpload.read(ctx.req().getInputStream(), settings.maxBodyBytes()), StandardCharsets.UTF_8);
-                String answer = executor.run("Harmonizing", () -> noteList.harmonize(body));
+                String answer = executor.run(catalog.find(name).orElseThrow().title(),
+                        () -> name.equals("harmonize") ? noteList.harmonize(body) : noteTools.run(name, body));
                 json(ctx, answer);
             });
-
             config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e));
             config.routes.exception(ToolInputException.class, (e, ctx) -> problem(ctx, Problems.of(e)));
             config.routes.exception(ScoreFileException.class, (e, ctx) -> problem(ctx, Problems.of(e)));

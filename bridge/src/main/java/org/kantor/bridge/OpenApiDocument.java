@@ -40,7 +40,21 @@ final class OpenApiDocument {
         }
         paths.add("/api/jobs/{id}", jobState());
         paths.add("/api/jobs/{id}/result", jobResult());
-        paths.add("/api/notes/harmonize", noteListOperation());
+        paths.add("/api/notes/harmonize", noteListOperation("harmonize", "Harmonize a melody given as a note list (for MuseScore 4, whose"
+                + " plugins cannot exchange files)", "Body: {timeSignature: \"4/4\", keyFifths: 0, pickupTicks: 0, given: \"soprano\", seed,"
+                + " temperature, notes: [{tick, ticks, pitch, tpc}]} with 480 ticks to a quarter note. Answer: {seed, voices: [{voice, notes:"
+                + " [...]}]}. See docs/bridge-api.md."));
+        paths.add("/api/notes/check", noteListOperation("check", "Check four voices given as note lists (MuseScore 4)",
+                "Body: {timeSignature, keyFifths, pickupTicks, voices: {soprano: [notes], alto: [...], tenor: [...], bass: [...]}, rules,"
+                        + " ranges}. Answer: {key, errors, warnings, findings: [{rule, severity, tick, voices, message}]}."));
+        paths.add("/api/notes/continue", noteListOperation("continue", "Continue a melody given as a note list (MuseScore 4)",
+                "Body: {timeSignature, keyFifths, pickupTicks, notes, measures, temperature, seed}. Answer: {seed, notes} with ticks"
+                        + " counted from the end of the melody's last measure."));
+        paths.add("/api/notes/generate", noteListOperation("generate", "Generate a melody as a note list (MuseScore 4)",
+                "Body: {timeSignature, keyFifths, measures: 2, 4, 8 or 16, temperature, seed}. Answer: {seed, notes} from tick 0."));
+        paths.add("/api/notes/interpolate", noteListOperation("interpolate", "Interpolate between two openings given as note lists (MuseScore 4)",
+                "Body: {timeSignature, keyFifths, first: [notes of two measures], second: [notes of two measures], steps}. Answer: {steps,"
+                        + " notes} for the steps between, two measures each, ticks counted from the first step."));
         doc.add("paths", paths);
 
         JsonObject components = new JsonObject();
@@ -243,13 +257,11 @@ final class OpenApiDocument {
         return binary;
     }
 
-    private static JsonObject noteListOperation() {
+    private static JsonObject noteListOperation(String tool, String summary, String description) {
         JsonObject op = new JsonObject();
-        op.addProperty("summary", "Harmonize a melody given as a note list (for MuseScore 4, whose plugins cannot exchange files)");
-        op.addProperty("description", "Body: {timeSignature: \"4/4\", keyFifths: 0, pickupTicks: 0, given: \"soprano\", seed, temperature,"
-                + " notes: [{tick, ticks, pitch, tpc}]} with 480 ticks to a quarter note. Answer: {seed, voices: [{voice, notes: [...]}]}."
-                + " See docs/bridge-api.md.");
-        op.addProperty("operationId", "harmonizeNotes");
+        op.addProperty("summary", summary);
+        op.addProperty("description", description);
+        op.addProperty("operationId", tool + "Notes");
         op.add("security", tokenSecurity());
         JsonObject body = new JsonObject();
         body.addProperty("required", true);

@@ -20,7 +20,9 @@ public final class PluginInstaller {
     private static final List<String> MUSESCORE3 = List.of("musescore3/kantor-harmonize.qml", "musescore3/kantor-check.qml",
             "musescore3/kantor-continue.qml", "musescore3/kantor-generate.qml", "musescore3/kantor-interpolate.qml",
             "musescore3/kantor-transcribe.qml", "musescore3/kantor-drumify.qml", "musescore3/kantor-groove.qml");
-    private static final List<String> MUSESCORE4 = List.of("musescore4/kantor-harmonize.qml", "musescore4/kantor-notes.js");
+    private static final List<String> MUSESCORE4 = List.of("musescore4/kantor-harmonize.qml", "musescore4/kantor-check.qml",
+            "musescore4/kantor-continue.qml", "musescore4/kantor-generate.qml", "musescore4/kantor-interpolate.qml",
+            "musescore4/kantor-notes.js");
 
     private PluginInstaller() {
     }

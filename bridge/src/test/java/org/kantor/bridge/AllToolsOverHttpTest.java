@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -260,5 +261,63 @@ class AllToolsOverHttpTest {
         wav.put("data".getBytes(StandardCharsets.US_ASCII)).putInt((int) (2 * frames));
         String detail = problem(post("/api/tools/transcribe", wav.array()), 422, "too-long");
         assertTrue(detail.contains("660 s long; at most 600 s"), detail);
+    }
+
+    private static String note(int tick, int ticks, int pitch) {
+        return "{\"tick\":" + tick + ",\"ticks\":" + ticks + ",\"pitch\":" + pitch + "}";
+    }
+
+    private JsonObject notes(String tool, String body) throws Exception {
+        HttpResponse<byte[]> r = send("POST", "/api/notes/" + tool, "application/json", body.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, r.statusCode(), text(r));
+        return json(r);
+    }
+
+    @Test
+    void museScore4SendsNoteListsToCheckContinueGenerateAndInterpolate() throws Exception {
+        // G A G in the soprano over a bass that doubles it and an alto a fifth above the bass: parallels on beat 3
+        String soprano = "[" + note(0, 960, 67) + "," + note(960, 960, 69) + "," + note(1920, 1920, 67) + "]";
+        String alto = "[" + note(0, 960, 62) + "," + note(960, 960, 64) + "," + note(1920, 1920, 62) + "]";
+        String tenor = "[" + note(0, 960, 59) + "," + note(960, 960, 60) + "," + note(1920, 1920, 59) + "]";
+        String bass = "[" + note(0, 960, 55) + "," + note(960, 960, 57) + "," + note(1920, 1920, 55) + "]";
+        JsonObject checked = notes("check", "{\"timeSignature\":\"4/4\",\"keyFifths\":1,\"voices\":{\"soprano\":" + soprano
+                + ",\"alto\":" + alto + ",\"tenor\":" + tenor + ",\"bass\":" + bass + "}}");
+        assertEquals("G major", checked.get("key").getAsString());
+        boolean fifths = false;
+        for (JsonElement f : checked.getAsJsonArray("findings")) {
+            JsonObject o = f.getAsJsonObject();
+            if (o.get("rule").getAsString().equals("parallel-fifths") && o.get("tick").getAsInt() == 960) {
+                fifths = o.getAsJsonArray("voices").toString().equals("[\"alto\",\"bass\"]");
+            }
+        }
+        assertTrue(fifths, "parallel fifths between alto and bass, placed at tick 960: " + checked);
+
+        JsonObject continued = notes("continue", "{\"timeSignature\":\"4/4\",\"keyFifths\":1,\"measures\":2,\"seed\":3,\"notes\":" + soprano + "}");
+        JsonArray added = continued.getAsJsonArray("notes");
+        assertFalse(added.isEmpty());
+        for (JsonElement n : added) {
+            int tick = n.getAsJsonObject().get("tick").getAsInt();
+            assertTrue(tick >= 0 && tick < 2 * 1920, "in the two new measures: " + tick);
+        }
+
+        JsonObject generated = notes("generate", "{\"timeSignature\":\"3/4\",\"keyFifths\":2,\"measures\":\"8\",\"seed\":5}");
+        JsonArray melody = generated.getAsJsonArray("notes");
+        assertTrue(melody.size() >= 8, melody.toString());
+        int last = melody.get(melody.size() - 1).getAsJsonObject().get("tick").getAsInt();
+        assertTrue(last < 8 * 1440, "within eight measures of 3/4: " + last);
+
+        String end = "[" + note(0, 1920, 72) + "," + note(1920, 1920, 71) + "]";
+        JsonObject walk = notes("interpolate", "{\"timeSignature\":\"4/4\",\"keyFifths\":1,\"steps\":2,\"first\":" + soprano
+                + ",\"second\":" + end + "}");
+        assertEquals(2, walk.get("steps").getAsInt());
+        for (JsonElement n : walk.getAsJsonArray("notes")) {
+            int tick = n.getAsJsonObject().get("tick").getAsInt();
+            assertTrue(tick >= 0 && tick < 4 * 1920, "within the two steps of two measures: " + tick);
+        }
+
+        String detail = problem(send("POST", "/api/notes/check", "application/json",
+                ("{\"voices\":{\"soprano\":" + soprano + "}}").getBytes(StandardCharsets.UTF_8)), 400, "bad-note-list");
+        assertTrue(detail.contains("\"alto\" is missing"), detail);
+        problem(send("POST", "/api/notes/orchestrate", "application/json", "{}".getBytes(StandardCharsets.UTF_8)), 404, "no-such-tool");
     }
 }

@@ -13,14 +13,6 @@ MuseScore {
     version: "1.0"
     requiresScore: true
 
-    function measureStarts() {
-        var starts = [];
-        for (var m = curScore.firstMeasure; m; m = m.nextMeasure) {
-            starts.push(m.firstSegment.tick);
-        }
-        return starts;
-    }
-
     // the written time signature, when this MuseScore version exposes it; else the server guesses from measure lengths
     function timeSignature() {
         try {
@@ -34,24 +26,6 @@ MuseScore {
             console.log("kantor: time signature not readable here: " + error);
         }
         return null;
-    }
-
-    function readMelody(cursor, endTick) {
-        var events = [];
-        while (cursor.segment && (endTick < 0 || cursor.tick < endTick)) {
-            var e = cursor.element;
-            if (e && e.type === Element.CHORD) {
-                var notes = [];
-                for (var i = 0; i < e.notes.length; i++) {
-                    notes.push({pitch: e.notes[i].pitch, tpc: e.notes[i].tpc, tieBack: e.notes[i].tieBack !== null});
-                }
-                events.push({tick: cursor.tick, ticks: e.actualDuration.ticks, notes: notes});
-            } else if (e && e.type === Element.REST) {
-                events.push({tick: cursor.tick, ticks: e.actualDuration.ticks, rest: true});
-            }
-            cursor.next();
-        }
-        return events;
     }
 
     onRun: {
@@ -74,7 +48,7 @@ MuseScore {
             console.log("kantor: add a second staff (bass clef) below the melody for tenor and bass, then try again");
             return;
         }
-        var request = Notes.noteListRequest(readMelody(cursor, endTick), measureStarts(), cursor.keySignature, {given: "soprano", timeSignature: timeSignature()});
+        var request = Notes.noteListRequest(Notes.readEvents(cursor, endTick, {chord: Element.CHORD, rest: Element.REST}), Notes.measureStartsOf(curScore), cursor.keySignature, {given: "soprano", timeSignature: timeSignature()});
         var origin = request.origin;
         delete request.origin;
         var response = Kantor.send(new XMLHttpRequest(), "POST", "/api/notes/harmonize", JSON.stringify(request), "application/json",
