@@ -1,5 +1,11 @@
 package org.kantor.bridge;
 
+import static org.kantor.bridge.Responses.bytesOut;
+import static org.kantor.bridge.Responses.isProblem;
+import static org.kantor.bridge.Responses.json;
+import static org.kantor.bridge.Responses.outcome;
+import static org.kantor.bridge.Responses.problem;
+
 import com.google.gson.JsonObject;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -57,8 +63,7 @@ public final class BridgeServer implements AutoCloseable {
         ToolExecutor executor = new ToolExecutor(settings.workers(), settings.waiting(), settings.timeLimit());
         JobBoard jobs = new JobBoard(1, ServerSettings.JOBS_HELD, ServerSettings.JOB_TIME_LIMIT, ServerSettings.KEEP_FINISHED_JOBS, log);
         RequestLog requests = new RequestLog(log);
-        NoteListHarmonizer noteList = new NoteListHarmonizer(tools.harmonize());
-        NoteListTools noteTools = new NoteListTools(catalog);
+        ToolRoutes routes = new ToolRoutes(catalog, settings.maxBodyBytes(), executor, jobs, new NoteListHarmonizer(tools.harmonize()));
         String version = version();
         int[] boundPort = new int[1];
         AccessGuard[] guard = new AccessGuard[1];
@@ -111,65 +116,13 @@ public final class BridgeServer implements AutoCloseable {
             });
             config.routes.get("/api/tools", ctx -> json(ctx, ToolDescriptions.catalog(catalog).toString()));
             config.routes.get("/api/openapi.json", ctx -> json(ctx, OpenApiDocument.of(catalog, version, boundPort[0]).toString()));
-            config.routes.get("/api/tools/{tool}", ctx -> {
-                ctx.header("Allow", "POST");
-                throw new ProblemException(405, "method-not-allowed", "Method not allowed",
-                        "a tool is run with POST and the score as the body; GET /api/tools describes the tools");
-            });
-            config.routes.post("/api/tools/{tool}", ctx -> {
-                Tool tool = tool(catalog, ctx);
-                ScoreUpload upload = ScoreUpload.of(ctx, settings.maxBodyBytes(), tool.takes());
-                ToolArguments arguments = ToolArguments.of(tool.name(), tool.parameters(), upload.parameters(), "");
-                tool.check(arguments);
-                ToolResult result = executor.run(tool.title(), () -> tool.run(new ToolRequest(upload.files(), arguments)));
-                result.facts().forEach((k, v) -> ctx.header("X-Kantor-" + k, v));
-                send(ctx, result.body(), result.mediaType());
-            });
-            config.routes.post("/api/jobs/{tool}", ctx -> {
-                Tool tool = tool(catalog, ctx);
-                ScoreUpload upload = ScoreUpload.of(ctx, settings.maxBodyBytes(), tool.takes());
-                ToolArguments arguments = ToolArguments.of(tool.name(), tool.parameters(), upload.parameters(), "");
-                tool.check(arguments);
-                JobBoard.Job job = jobs.submit(tool.name(), progress -> tool.run(new ToolRequest(upload.files(), arguments, progress)));
-                ctx.status(202);
-                ctx.header("Location", JobJson.address(job));
-                json(ctx, JobJson.of(job).toString());
-            });
-            config.routes.get("/api/jobs/{id}", ctx -> json(ctx, JobJson.of(job(jobs, ctx.pathParam("id"))).toString()));
-            config.routes.delete("/api/jobs/{id}", ctx -> {
-                String id = ctx.pathParam("id");
-                json(ctx, JobJson.of(jobs.cancel(id).orElseThrow(() -> JobJson.noSuchJob(id))).toString());
-            });
-            config.routes.get("/api/jobs/{id}/result", ctx -> {
-                JobBoard.Job job = job(jobs, ctx.pathParam("id"));
-                switch (job.state()) {
-                    case QUEUED, RUNNING -> throw new ProblemException(409, "not-ready", "Not ready yet", "the " + job.tool + " job is "
-                            + job.state().jsonName() + " (" + Math.round(job.progress() * 100) + "% done); ask " + JobJson.address(job)
-                            + " until its state is done", Map.of("Retry-After", "2"));
-                    case CANCELLED -> throw new ProblemException(410, "cancelled", "Job cancelled", "the " + job.tool + " job was cancelled");
-                    case FAILED -> {
-                        jobs.take(job);
-                        throw job.problem();
-                    }
-                    default -> {
-                        ToolResult result = jobs.take(job);
-                        result.facts().forEach((k, v) -> ctx.header("X-Kantor-" + k, v));
-                        send(ctx, result.body(), result.mediaType());
-                    }
-                }
-            });
-            config.routes.post("/api/notes/{tool}", ctx -> {
-                String name = ctx.pathParam("tool");
-                if (!name.equals("harmonize") && !NoteListTools.TOOLS.contains(name)) {
-                    throw new ProblemException(404, "no-such-tool", "No such tool", "note lists go to harmonize, "
-                            + String.join(", ", NoteListTools.TOOLS) + "; not \"" + name + "\"");
-                }
-                ctx.attribute("tool", name + "-notes");
-                String body = new String(ScoreUpload.read(ctx.req().getInputStream(), settings.maxBodyBytes()), StandardCharsets.UTF_8);
-                String answer = executor.run(catalog.find(name).orElseThrow().title(),
-                        () -> name.equals("harmonize") ? noteList.harmonize(body) : noteTools.run(name, body));
-                json(ctx, answer);
-            });
+            config.routes.get("/api/tools/{tool}", routes::refuseGet);
+            config.routes.post("/api/tools/{tool}", routes::run);
+            config.routes.post("/api/jobs/{tool}", routes::startJob);
+            config.routes.get("/api/jobs/{id}", routes::jobState);
+            config.routes.delete("/api/jobs/{id}", routes::cancelJob);
+            config.routes.get("/api/jobs/{id}/result", routes::jobResult);
+            config.routes.post("/api/notes/{tool}", routes::noteList);
             config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e));
             config.routes.exception(ToolInputException.class, (e, ctx) -> problem(ctx, Problems.of(e)));
             config.routes.exception(ScoreFileException.class, (e, ctx) -> problem(ctx, Problems.of(e)));
@@ -208,17 +161,6 @@ public final class BridgeServer implements AutoCloseable {
         return new BridgeServer(app, executor, jobs, scratch, tools);
     }
 
-    private static Tool tool(ToolCatalog catalog, Context ctx) {
-        String name = ctx.pathParam("tool");
-        ctx.attribute("tool", name);
-        return catalog.find(name).orElseThrow(() -> new ProblemException(404, "no-such-tool", "No such tool",
-                "there is no tool \"" + name + "\"; the tools are " + String.join(", ", catalog.names())));
-    }
-
-    private static JobBoard.Job job(JobBoard jobs, String id) {
-        return jobs.find(id).orElseThrow(() -> JobJson.noSuchJob(id));
-    }
-
     public int port() {
         return app.port();
     }
@@ -244,52 +186,6 @@ public final class BridgeServer implements AutoCloseable {
         jobs.close();
         tools.close();
         deleteTree(scratch);
-    }
-
-    private static void json(Context ctx, String json) {
-        send(ctx, json.getBytes(StandardCharsets.UTF_8), "application/json");
-    }
-
-    private static void send(Context ctx, byte[] body, String mediaType) {
-        ctx.attribute("bytesOut", (long) body.length);
-        ctx.attribute("outcome", "ok");
-        ctx.contentType(mediaType.startsWith("application/json") || mediaType.endsWith("+xml") ? mediaType + "; charset=utf-8" : mediaType);
-        ctx.result(body);
-    }
-
-    /** An RFC 9457 problem as JSON; {@code instance} is the address it concerns. */
-    static JsonObject problemJson(ProblemException e, String instance) {
-        JsonObject p = new JsonObject();
-        p.addProperty("type", e.type());
-        p.addProperty("title", e.title());
-        p.addProperty("status", e.status());
-        p.addProperty("detail", e.getMessage());
-        p.addProperty("instance", instance);
-        return p;
-    }
-
-    private static void problem(Context ctx, ProblemException e) {
-        byte[] body = problemJson(e, ctx.path()).toString().getBytes(StandardCharsets.UTF_8);
-        e.headers().forEach(ctx::header);
-        ctx.status(e.status());
-        ctx.attribute("bytesOut", (long) body.length);
-        ctx.attribute("outcome", e.slug());
-        ctx.contentType("application/problem+json; charset=utf-8");
-        ctx.result(body);
-    }
-
-    private static boolean isProblem(Context ctx) {
-        return ctx.attribute("outcome") != null;
-    }
-
-    private static long bytesOut(Context ctx) {
-        Long n = ctx.attribute("bytesOut");
-        return n == null ? 0 : n;
-    }
-
-    private static String outcome(Context ctx) {
-        String o = ctx.attribute("outcome");
-        return o == null ? (ctx.statusCode() < 400 ? "ok" : "error") : o;
     }
 
     private static String rootMessage(Throwable e) {

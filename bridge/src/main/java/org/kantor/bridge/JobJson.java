@@ -23,7 +23,7 @@ final class JobJson {
             o.addProperty("result", address(job) + "/result");
         }
         if (job.problem() != null) {
-            o.add("problem", BridgeServer.problemJson(job.problem(), address(job)));
+            o.add("problem", Responses.problemJson(job.problem(), address(job)));
         }
         return o;
     }

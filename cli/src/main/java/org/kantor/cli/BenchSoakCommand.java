@@ -41,6 +41,9 @@ final class BenchSoakCommand implements Callable<Integer> {
     @Option(names = "--every", defaultValue = "10", paramLabel = "K", description = "Print a line every K rounds (default ${DEFAULT-VALUE}).")
     int every;
 
+    @Option(names = "--clients", defaultValue = "1", paramLabel = "C", description = "Clients sending each round's requests at once (1-8, default ${DEFAULT-VALUE}).")
+    int clients;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -51,8 +54,8 @@ final class BenchSoakCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (rounds < 2 || rounds > 100_000 || every < 1) {
-            throw new Kantor.UserError("--rounds must be 2 to 100000 and --every at least 1");
+        if (rounds < 2 || rounds > 100_000 || every < 1 || clients < 1 || clients > 8) {
+            throw new Kantor.UserError("--rounds must be 2 to 100000, --every at least 1, --clients 1 to 8");
         }
         byte[] melody = read(Path.of("examples", "melody.musicxml"));
         byte[] chorale = read(Path.of("examples", "chorale.musicxml"));
@@ -75,16 +78,26 @@ final class BenchSoakCommand implements Callable<Integer> {
             if (recording != null) {
                 calls.add(new Call("transcribe", "/api/tools/transcribe?instrument=voice", null, Files.readAllBytes(recording)));
             }
-            out.printf("server on %s; %d tools a round (%s), %d rounds; heap limit %d MB%n", server.url(), calls.size(),
-                    String.join(", ", calls.stream().map(Call::name).toList()), rounds, Runtime.getRuntime().maxMemory() >> 20);
+            out.printf("server on %s; %d tools a round (%s), %d rounds, %d client(s) at once; heap limit %d MB%n", server.url(), calls.size(),
+                    String.join(", ", calls.stream().map(Call::name).toList()), rounds, clients, Runtime.getRuntime().maxMemory() >> 20);
             out.printf("  %8s %10s %12s %10s%n", "requests", "seconds", "heap (MB)", "RSS (MB)");
             List<double[]> samples = new ArrayList<>();
             long start = System.nanoTime();
             int requests = 0;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
             for (int round = 1; round <= rounds; round++) {
-                for (Call call : calls) {
-                    send(http, server.url(), token, call);
-                    requests++;
+                // each client sends the round's requests one after another, the clients at once (at most 8: the server's queue)
+                List<java.util.concurrent.Future<Integer>> sent = new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    sent.add(pool.submit(() -> {
+                        for (Call call : calls) {
+                            send(http, server.url(), token, call);
+                        }
+                        return calls.size();
+                    }));
+                }
+                for (java.util.concurrent.Future<Integer> f : sent) {
+                    requests += f.get();
                 }
                 if (round % every == 0 || round == rounds) {
                     double[] sample = {requests, heapAfterGcMegabytes(), residentMegabytes()};
@@ -93,6 +106,7 @@ final class BenchSoakCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
+            pool.shutdown();
             double[] middle = samples.get(samples.size() / 2);
             double[] last = samples.get(samples.size() - 1);
             double per1000 = 1000 / Math.max(1, last[0] - middle[0]);
