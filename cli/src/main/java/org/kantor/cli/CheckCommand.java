@@ -1,5 +1,7 @@
 package org.kantor.cli;
 
+import org.kantor.checker.MelodyLine;
+
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import java.io.PrintWriter;
@@ -11,9 +13,9 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.kantor.tools.catalog.CheckService;
-import org.kantor.harmonizer.check.Finding;
-import org.kantor.harmonizer.check.ReportJson;
-import org.kantor.harmonizer.check.VoiceLeadingChecker;
+import org.kantor.checker.Finding;
+import org.kantor.checker.ReportJson;
+import org.kantor.checker.VoiceLeadingChecker;
 import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFileException;
 import org.kantor.musicxml.ScoreFiles;
@@ -113,7 +115,7 @@ final class CheckCommand implements Callable<Integer> {
         out.println(report.chorale().file() + ": " + report.chorale().key().displayName() + ", " + report.chorale().noteCount() + " notes, "
                 + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings"));
         for (Finding f : report.findings()) {
-            out.printf(Locale.ROOT, "  m. %-4s beat %-5s %-7s %-20s %s%n", f.measure(), org.kantor.harmonizer.MelodyLine.beatText(f.beat()), f.severity().label(), f.rule(), f.message());
+            out.printf(Locale.ROOT, "  m. %-4s beat %-5s %-7s %-20s %s%n", f.measure(), org.kantor.checker.MelodyLine.beatText(f.beat()), f.severity().label(), f.rule(), f.message());
         }
         StringBuilder cadences = new StringBuilder();
         report.cadences().forEach(c -> cadences.append(cadences.length() == 0 ? "" : "; ").append("m. ").append(c.measure()).append(' ')

@@ -12,6 +12,7 @@ import org.kantor.tools.catalog.ContinueTool;
 import org.kantor.tools.catalog.LazyModel;
 import org.kantor.tools.catalog.ToolArguments;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code kantor continue}: new measures after the end of a score, in its key and meter (Magenta's Continue, in notation). */
 @Command(name = "continue", mixinStandardHelpOptions = true,
         header = "Continue a melody for a few measures, in its key and meter.",
-        description = {"Continue the melody of a score for some measures with Kantor's melody language model, in the score's key",
+        description = {"Write new measures after the end of a score's melody that go on the way it goes, in the score's key",
             "and meter. The whole score is written with the new measures added (other parts rest there); the original",
             "measures are unchanged. A four-part chorale (Soprano, Alto, Tenor, Bass) gets its soprano continued and the",
             "lower voices of the new measures written by the harmonizer."})
@@ -34,8 +35,6 @@ final class ContinueCommand implements Callable<Integer> {
     @Option(names = "--measures", defaultValue = "4", paramLabel = "N", description = "Measures to add (1-32, default ${DEFAULT-VALUE}).")
     int measures;
 
-    @Option(names = "--variations", defaultValue = "1", paramLabel = "N", description = "How many different continuations (1-8, default ${DEFAULT-VALUE}).")
-    int variations;
 
     @Option(names = "--temperature", defaultValue = "1.0", paramLabel = "T", description = "0: the likeliest notes; higher: bolder (0-2, default ${DEFAULT-VALUE}).")
     double temperature;
@@ -43,11 +42,10 @@ final class ContinueCommand implements Callable<Integer> {
     @Option(names = "--part", paramLabel = "N", description = "Continue part N (1 = the top part; default: the melody part, or the soprano).")
     Integer part;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed for a reproducible result (default: a new one each run).")
-    Long seed;
 
-    @Option(names = "--overwrite", description = "Allow replacing existing output files.")
-    boolean overwrite;
+
+    @Mixin
+    VariationOptions variations;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -55,19 +53,16 @@ final class ContinueCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        long s = Seeds.chosen(seed);
+        long s = variations.seed();
         try (LazyModel<MelodyLanguageModel> melody = new LazyModel<>("melody", MelodyLanguageModel::load).startLoading();
              LazyModel<HarmonyModel> harmony = new LazyModel<>("harmony", HarmonyModel::load)) {
             ContinueTool tool = new ContinueTool(melody, harmony);
             ToolArguments arguments = CommandArguments.of(tool, "measures", measures, "temperature", temperature, "part", part, "seed", s);
-            if (variations < 1 || variations > 8) {
-                throw new Kantor.UserError("--variations must be 1 to 8, not " + variations);
-            }
-            List<Path> targets = ScoreOutputs.targets(input, output, variations, overwrite);
-            List<ScoreDocument> results = tool.continueScore(ScoreFiles.read(input), arguments, variations, s);
+            List<Path> targets = variations.targets(input, output);
+            List<ScoreDocument> results = tool.continueScore(ScoreFiles.read(input), arguments, variations.count(), s);
             ScoreOutputs.write(out, input.toString(), results, targets);
         }
-        Seeds.tellHowToRepeat(out, seed, s);
+        variations.tellHowToRepeat(out);
         return Kantor.EXIT_OK;
     }
 }

@@ -9,6 +9,7 @@ import org.kantor.musicxml.ScoreFileException;
 import org.kantor.musicxml.ScoreFiles;
 import org.kantor.musicxml.ScoreFormat;
 import org.kantor.tools.drums.DrumResult;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,32 +24,26 @@ final class DrumOutputs {
     @Option(names = "--midi", paramLabel = "OUT.mid", description = "Also write the performance (the drums with their dynamics and timing, on channel 10) as MIDI.")
     Path midi;
 
-    @Option(names = "--variations", defaultValue = "1", paramLabel = "N", description = "How many different results (1-8, default ${DEFAULT-VALUE}).")
-    int variations;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed for a reproducible result (default: a new one each run).")
-    Long seed;
 
-    @Option(names = "--overwrite", description = "Allow replacing existing output files.")
-    boolean overwrite;
 
-    private long used;
+    @Mixin
+    VariationOptions variations;
 
     /** The seed to use: the one given, or a new one (remembered, to be printed). */
     long seed() {
-        used = Seeds.chosen(seed);
-        return used;
+        return variations.seed();
     }
 
     /** The score targets and the --midi targets (null when not asked), checked before any work. */
     List<List<Path>> targets(Path input) throws ScoreFileException {
-        List<Path> scores = ScoreOutputs.targets(input, output, variations, overwrite);
+        List<Path> scores = variations.targets(input, output);
         List<Path> midis = null;
         if (midi != null) {
             if (ScoreFormat.ofFile(midi) != ScoreFormat.MIDI) {
                 throw new Kantor.UserError("--midi " + midi + " must end in .mid");
             }
-            midis = ScoreOutputs.targets(input, midi, variations, overwrite);
+            midis = variations.targets(input, midi);
         }
         return java.util.Arrays.asList(scores, midis);
     }
@@ -70,7 +65,7 @@ final class DrumOutputs {
                 out.println("  the performance -> " + midiTargets.get(i));
             }
         }
-        Seeds.tellHowToRepeat(out, seed, used);
+        variations.tellHowToRepeat(out);
     }
 
     private static void writeMidi(Path target, byte[] midi) throws ScoreFileException {

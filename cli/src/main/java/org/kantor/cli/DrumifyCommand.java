@@ -48,7 +48,7 @@ final class DrumifyCommand implements Callable<Integer> {
         long s = outputs.seed();
         Drumify.Request request;
         try {
-            request = new Drumify.Request(part == null ? null : part - 1, bars, outputs.variations, temperature, s);
+            request = new Drumify.Request(part == null ? null : part - 1, bars, outputs.variations.count(), temperature, s);
         } catch (IllegalArgumentException e) {
             throw new Kantor.UserError(e.getMessage());
         }

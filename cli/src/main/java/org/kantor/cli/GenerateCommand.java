@@ -10,14 +10,15 @@ import org.kantor.tools.catalog.GenerateTool;
 import org.kantor.tools.catalog.LazyModel;
 import org.kantor.tools.catalog.ToolArguments;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kantor generate}: new melodies from Kantor's latent melody model (Magenta's Generate, in notation). */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         header = "Write new melodies in the key and meter you ask for.",
-        description = {"Write new melodies from random points of Kantor's two-measure latent melody model, in the key and meter",
-            "asked for. Longer melodies walk from point to point, two measures at a time."})
+        description = {"Write new melodies in the key and meter asked for, two measures at a time; a longer melody is a walk",
+            "through related two-measure ideas, so that it hangs together."})
 final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Output score; with --variations N, OUT-1, OUT-2 ... are written.")
@@ -26,8 +27,6 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--measures", defaultValue = "4", paramLabel = "N", description = "Length: 2, 4, 8 or 16 measures (default ${DEFAULT-VALUE}).")
     int measures;
 
-    @Option(names = "--variations", defaultValue = "1", paramLabel = "N", description = "How many melodies (1-8, default ${DEFAULT-VALUE}).")
-    int variations;
 
     @Option(names = "--key", defaultValue = "C", paramLabel = "K", description = "Key, e.g. C, Eb, f#m or \"D minor\" (default ${DEFAULT-VALUE}).")
     String key;
@@ -38,11 +37,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--temperature", defaultValue = "0.5", paramLabel = "T", description = "0: the likeliest notes; higher: bolder (0-2, default ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed for a reproducible result (default: a new one each run).")
-    Long seed;
 
-    @Option(names = "--overwrite", description = "Allow replacing existing output files.")
-    boolean overwrite;
+
+    @Mixin
+    VariationOptions variations;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -50,19 +48,16 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        long s = Seeds.chosen(seed);
+        long s = variations.seed();
         try (LazyModel<MelodyLatentModel> model = new LazyModel<>("latent melody", MelodyLatentModel::load).startLoading()) {
             GenerateTool tool = new GenerateTool(model);
             ToolArguments arguments = CommandArguments.of(tool, "measures", measures, "key", key, "time", time, "temperature", temperature,
                     "seed", s);
-            if (variations < 1 || variations > 8) {
-                throw new Kantor.UserError("--variations must be 1 to 8, not " + variations);
-            }
-            List<Path> targets = ScoreOutputs.targets(null, output, variations, overwrite);
-            List<ScoreDocument> docs = tool.generate(arguments, variations, s, output.getFileName().toString());
+            List<Path> targets = variations.targets(null, output);
+            List<ScoreDocument> docs = tool.generate(arguments, variations.count(), s, output.getFileName().toString());
             ScoreOutputs.write(out, "generated", docs, targets);
         }
-        Seeds.tellHowToRepeat(out, seed, s);
+        variations.tellHowToRepeat(out);
         return Kantor.EXIT_OK;
     }
 }

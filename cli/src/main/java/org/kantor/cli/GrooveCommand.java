@@ -48,7 +48,7 @@ final class GrooveCommand implements Callable<Integer> {
         long s = outputs.seed();
         Groove.Request request;
         try {
-            request = new Groove.Request(part == null ? null : part - 1, amount, outputs.variations, temperature, s);
+            request = new Groove.Request(part == null ? null : part - 1, amount, outputs.variations.count(), temperature, s);
         } catch (IllegalArgumentException e) {
             throw new Kantor.UserError(e.getMessage());
         }

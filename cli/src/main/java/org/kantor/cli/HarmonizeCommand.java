@@ -13,6 +13,7 @@ import org.kantor.models.harmony.HarmonyModel;
 import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code kantor harmonize}: a melody in, a four-part choir score out; or chosen voices and measures of a four-part score anew. */
 @Command(name = "harmonize", mixinStandardHelpOptions = true,
         header = "Add alto, tenor and bass to a melody, in the style of Bach's chorales.",
-        description = {"Harmonize a melody in four parts, in the style of Bach's chorales (a Coconet-style model, annealed Gibbs sampling).",
+        description = {"Harmonize a melody in four parts, in the style of Bach's chorales.",
             "The melody stays exactly as it was; alto, tenor and bass (or the voices missing around --given) are added as choir parts.",
             "Given a four-part score (parts Soprano, Alto, Tenor, Bass), the voices other than --given are written anew,",
             "or only --voices in --measures, everything else kept."})
@@ -41,14 +42,10 @@ final class HarmonizeCommand implements Callable<Integer> {
     @Option(names = "--measures", paramLabel = "A-B", description = "Four-part scores: only these measures, by their printed numbers, e.g. 5-8 or 3 (default: all).")
     String measures;
 
-    @Option(names = "--variations", defaultValue = "1", paramLabel = "N", description = "How many different harmonizations (1-8, default ${DEFAULT-VALUE}).")
-    int variations;
 
     @Option(names = "--temperature", defaultValue = "0.9", paramLabel = "T", description = "Below 1: safer choices; above 1: bolder (0.1-2, default ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed for a reproducible result (default: a new one each run).")
-    Long seed;
 
     @Option(names = "--gibbs-steps", defaultValue = "48", paramLabel = "N", description = "Resampling rounds (default ${DEFAULT-VALUE}).")
     int gibbsSteps;
@@ -57,8 +54,9 @@ final class HarmonizeCommand implements Callable<Integer> {
             description = "Melodies: four-staves (a staff per voice, default) or two-staves (soprano and alto on one staff, tenor and bass on another).")
     String layout;
 
-    @Option(names = "--overwrite", description = "Allow replacing existing output files.")
-    boolean overwrite;
+
+    @Mixin
+    VariationOptions variations;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -71,23 +69,20 @@ final class HarmonizeCommand implements Callable<Integer> {
         given.put("voices", voices == null ? null : String.join(",", voices));
         given.put("measures", measures);
         given.put("temperature", Double.toString(temperature));
-        given.put("seed", seed == null ? null : seed.toString());
+        given.put("seed", Long.toString(variations.seed()));
         given.put("gibbs-steps", Integer.toString(gibbsSteps));
         given.put("layout", layout);
         ToolArguments arguments = HarmonizeService.arguments(given, "--");
-        if (variations < 1 || variations > 8) {
-            throw new Kantor.UserError("--variations must be between 1 and 8");
-        }
-        List<Path> targets = ScoreOutputs.targets(input, output, variations, overwrite);
+        List<Path> targets = variations.targets(input, output);
         HarmonizeService.Result result;
         // the model loads on the other core while the score is read (each takes about half a second)
         try (LazyModel<HarmonyModel> model = new LazyModel<>("harmony", HarmonyModel::load).startLoading()) {
             ScoreDocument doc = ScoreFiles.read(input);
-            result = new HarmonizeService(model).harmonize(doc, arguments, variations,
+            result = new HarmonizeService(model).harmonize(doc, arguments, variations.count(),
                     ProgressBar.onTerminal(spec.commandLine().getErr(), "harmonizing"));
         }
         ScoreOutputs.write(out, input.toString(), result.scores(), targets);
-        Seeds.tellHowToRepeat(out, seed, result.seed());
+        variations.tellHowToRepeat(out);
         return Kantor.EXIT_OK;
     }
 }

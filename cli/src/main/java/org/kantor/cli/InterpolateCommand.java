@@ -18,9 +18,9 @@ import picocli.CommandLine.Spec;
 /** {@code kantor interpolate}: a walk from the opening of one melody to the opening of another (Magenta's Interpolate, in notation). */
 @Command(name = "interpolate", mixinStandardHelpOptions = true,
         header = "Walk from the opening of one melody to the opening of another, in steps.",
-        description = {"Encode the first two measures of the melodies of A and B with Kantor's latent melody model, walk from",
-            "one point to the other and write every step as two measures, one after another in one score, with rehearsal",
-            "marks: A (A as the model hears it), 1 .. N, B."})
+        description = {"Take the first two measures of the melodies of A and B and write a gradual change from one to the other:",
+            "every step is two measures, one after another in one score, with rehearsal marks A (A as Kantor hears it),",
+            "1 .. N, B."})
 final class InterpolateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "A", description = "The score to start from.")

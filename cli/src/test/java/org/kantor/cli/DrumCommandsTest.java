@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kantor.core.Score;
 import org.kantor.core.timeline.ScoreToTimeline;
 import org.kantor.core.timeline.TimedNote;
-import org.kantor.harmonizer.MuseScore;
+import org.kantor.checker.MuseScore;
 import org.kantor.musicxml.KantorData;
 import org.kantor.musicxml.MidiReader;
 import org.kantor.musicxml.MusicXmlReader;

@@ -18,7 +18,7 @@ import org.kantor.core.Part;
 import org.kantor.core.Rational;
 import org.kantor.core.Score;
 import org.kantor.core.TimeSignature;
-import org.kantor.harmonizer.MuseScore;
+import org.kantor.checker.MuseScore;
 import org.kantor.models.melody.MelodyCorpus;
 import org.kantor.musicxml.KantorData;
 import org.kantor.musicxml.MusicXmlReader;

@@ -8,7 +8,7 @@ import org.kantor.core.timeline.ScoreToTimeline;
 import org.kantor.core.timeline.TempoMap;
 import org.kantor.core.timeline.TimedNote;
 import org.kantor.core.timeline.Timeline;
-import org.kantor.harmonizer.MuseScore;
+import org.kantor.checker.MuseScore;
 import org.kantor.models.transcription.MidiPerformance;
 import org.kantor.models.transcription.PerformedNote;
 import org.kantor.models.transcription.eval.FluidSynth;

@@ -1,5 +1,7 @@
 package org.kantor.harmonizer;
 
+import org.kantor.checker.MelodyLine;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

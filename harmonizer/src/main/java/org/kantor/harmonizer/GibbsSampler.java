@@ -1,5 +1,7 @@
 package org.kantor.harmonizer;
 
+import org.kantor.checker.VoiceRange;
+
 import java.util.Random;
 import org.kantor.models.harmony.HarmonyModel;
 import org.kantor.models.harmony.PianoRoll;

@@ -1,5 +1,9 @@
 package org.kantor.harmonizer;
 
+import org.kantor.checker.FourPartScore;
+import org.kantor.checker.VoiceRange;
+import org.kantor.checker.MelodyLine;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

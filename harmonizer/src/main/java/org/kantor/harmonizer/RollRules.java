@@ -1,5 +1,7 @@
 package org.kantor.harmonizer;
 
+import org.kantor.checker.VoiceRange;
+
 import org.kantor.models.harmony.PianoRoll;
 
 /**

@@ -1,5 +1,9 @@
 package org.kantor.harmonizer;
 
+import org.kantor.checker.MuseScore;
+
+import org.kantor.checker.VoiceRange;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package org.kantor.harmonizer;
 
+import org.kantor.checker.VoiceRange;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

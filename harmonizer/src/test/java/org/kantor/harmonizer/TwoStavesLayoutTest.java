@@ -1,5 +1,11 @@
 package org.kantor.harmonizer;
 
+import org.kantor.checker.MuseScore;
+
+import org.kantor.checker.FourPartScore;
+import org.kantor.checker.VoiceRange;
+import org.kantor.checker.MelodyLine;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -77,7 +83,7 @@ class TwoStavesLayoutTest {
         assertTrue(xml.contains("<fermata type=\"inverted\""), "the lower voices' fermatas below the staff");
 
         // the checker reads the two staves as the same four voices
-        var check = org.kantor.harmonizer.check.VoiceLeadingChecker.standard().check(back, "two-staves.musicxml");
+        var check = org.kantor.checker.VoiceLeadingChecker.standard().check(back, "two-staves.musicxml");
         int sung = 0;
         for (int v = 0; v < 4; v++) {
             assertEquals(pitchesAndTimes(four.lines()[v].notes()).size(), check.chorale().voice(v).size(), "voice " + v + " as the checker reads it");

@@ -8,7 +8,7 @@ import org.kantor.core.Part;
 import org.kantor.core.Rational;
 import org.kantor.core.Score;
 import org.kantor.core.timeline.MeasureLayout;
-import org.kantor.harmonizer.FourPartScore;
+import org.kantor.checker.FourPartScore;
 import org.kantor.harmonizer.GibbsSampler;
 import org.kantor.harmonizer.Harmonizer;
 import org.kantor.models.melody.Melody;

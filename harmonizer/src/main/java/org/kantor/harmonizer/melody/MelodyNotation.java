@@ -12,7 +12,7 @@ import org.kantor.core.timeline.TempoMap;
 import org.kantor.core.timeline.TimedNote;
 import org.kantor.core.timeline.Timeline;
 import org.kantor.core.timeline.TimelineToScore;
-import org.kantor.harmonizer.MelodyLine;
+import org.kantor.checker.MelodyLine;
 import org.kantor.models.melody.Melody;
 import org.kantor.models.melody.MelodyVocabulary;
 

@@ -7,12 +7,12 @@ package org.kantor.models.harmony;
  */
 public final class PianoRoll {
 
-    public static final int VOICES = 4;
+    public static final int VOICES = org.kantor.core.theory.ChoirVoices.COUNT;
     public static final int LOWEST = 36;
     public static final int PITCHES = 46;
     public static final int HIGHEST = LOWEST + PITCHES - 1;
     public static final int SILENT = -1;
-    public static final String[] VOICE_NAMES = {"soprano", "alto", "tenor", "bass"};
+    public static final String[] VOICE_NAMES = org.kantor.core.theory.ChoirVoices.NAMES;
 
     private final int[][] pitches;
 

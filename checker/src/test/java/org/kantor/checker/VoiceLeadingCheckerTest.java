@@ -1,0 +1,161 @@
+package org.kantor.checker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.kantor.core.Pitch;
+import org.kantor.musicxml.KantorData;
+import org.kantor.musicxml.MusicXmlReader;
+import org.kantor.musicxml.ScoreDocument;
+import org.kantor.musicxml.ScoreFileException;
+
+/** The checker on small exercises whose faults a teacher would mark by hand, and on Bach's chorales. */
+class VoiceLeadingCheckerTest {
+
+    /** Four parts in C major, 4/4, one quarter note per pitch given (four per measure), soprano first. */
+    static ScoreDocument exercise(String soprano, String alto, String tenor, String bass) throws Exception {
+        String[] names = {"Soprano", "Alto", "Tenor", "Bass"};
+        String[] lines = {soprano, alto, tenor, bass};
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><score-partwise version=\"4.0\"><part-list>");
+        for (int p = 0; p < 4; p++) {
+            xml.append("<score-part id=\"P").append(p + 1).append("\"><part-name>").append(names[p]).append("</part-name></score-part>");
+        }
+        xml.append("</part-list>");
+        for (int p = 0; p < 4; p++) {
+            xml.append("<part id=\"P").append(p + 1).append("\">");
+            String[] notes = lines[p].trim().split("\\s+");
+            for (int i = 0; i < notes.length; i++) {
+                if (i % 4 == 0) {
+                    xml.append(i > 0 ? "</measure>" : "").append("<measure number=\"").append(i / 4 + 1).append("\">");
+                    if (i == 0) {
+                        xml.append("<attributes><divisions>1</divisions><key><fifths>0</fifths></key><time><beats>4</beats>"
+                                + "<beat-type>4</beat-type></time><clef><sign>").append(p < 2 ? "G" : "F").append("</sign><line>")
+                                .append(p < 2 ? 2 : 4).append("</line></clef></attributes>");
+                    }
+                }
+                Pitch pitch = Pitch.parse(notes[i]);
+                xml.append("<note><pitch><step>").append(pitch.step()).append("</step>")
+                        .append(pitch.alter() != 0 ? "<alter>" + pitch.alter() + "</alter>" : "")
+                        .append("<octave>").append(pitch.octave()).append("</octave></pitch><duration>1</duration><voice>1</voice><type>quarter</type></note>");
+            }
+            xml.append("</measure></part>");
+        }
+        xml.append("</score-partwise>");
+        return MusicXmlReader.read(xml.toString().getBytes(StandardCharsets.UTF_8), "exercise.musicxml");
+    }
+
+    private static List<String> findings(ScoreDocument doc) throws Exception {
+        List<String> found = new ArrayList<>();
+        for (Finding f : VoiceLeadingChecker.standard().check(doc.score(), doc.name()).findings()) {
+            found.add(f.rule() + " m" + f.measure() + " b" + f.beat() + " " + f.voiceNames());
+        }
+        return found;
+    }
+
+    @Test
+    void aCleanCadenceHasNoFindings() throws Exception {
+        ScoreDocument doc = exercise("C5 C5 B4 C5", "E4 F4 D4 E4", "G3 A3 G3 G3", "C3 F3 G3 C3");
+        VoiceLeadingChecker.Report report = VoiceLeadingChecker.standard().check(doc.score(), doc.name());
+        assertEquals(List.of(), report.findings());
+        assertEquals("C major", report.chorale().key().displayName());
+        assertEquals(List.of("I", "IV", "V", "I"), report.chorale().sonorities().stream().map(s -> s.numeral().text()).toList());
+        assertEquals(1, report.cadences().size());
+        assertEquals("perfect authentic", report.cadences().get(0).type());
+    }
+
+    @Test
+    void findsTheFaultsATeacherWouldMark() throws Exception {
+        // tenor and bass a fifth apart move up together
+        assertEquals(List.of("parallel-fifths m1 b2.0 [tenor, bass]"),
+                findings(exercise("C5 C5 B4 C5", "E4 F4 D4 E4", "G3 C4 G3 G3", "C3 F3 G3 C3")));
+        // soprano and bass in octaves, both falling
+        assertTrue(findings(exercise("C5 B4 C5 C5", "E4 D4 E4 E4", "G3 G3 G3 G3", "C3 B2 C3 C3"))
+                .contains("parallel-octaves m1 b2.0 [soprano, bass]"));
+        // a twelfth to a nineteenth (compound fifths) by contrary motion in the outer voices
+        assertEquals(List.of("contrary-fifths m1 b2.0 [soprano, bass]"),
+                findings(exercise("G4 C5 B4 C5", "E4 E4 D4 E4", "C4 G3 G3 G3", "C3 F2 G2 C3")));
+        // the alto above the soprano
+        assertTrue(findings(exercise("C5 C5 B4 C5", "E4 D5 D4 E4", "G3 A3 G3 G3", "C3 F3 G3 C3"))
+                .contains("voice-crossing m1 b2.0 [soprano, alto]"));
+        // a tenor note too high, a bass leap of more than an octave
+        List<String> rangeAndLeap = findings(exercise("C5 C5 B4 C5", "E4 F4 D4 E4", "G3 A4 G3 G3", "C3 F3 G3 C2"));
+        assertTrue(rangeAndLeap.contains("range m1 b2.0 [tenor]"), rangeAndLeap.toString());
+        assertTrue(rangeAndLeap.contains("large-leap m1 b4.0 [bass]"), rangeAndLeap.toString());
+        // the leading tone in the soprano falling to G as V goes to I
+        assertTrue(findings(exercise("C5 C5 B4 G4", "E4 F4 D4 E4", "G3 A3 G3 C4", "C3 F3 G3 C3"))
+                .contains("leading-tone m1 b4.0 [soprano]"));
+        // the leading tone doubled in soprano and tenor
+        assertTrue(findings(exercise("C5 C5 B4 C5", "E4 F4 D4 E4", "G3 A3 B3 C4", "C3 F3 G3 C3"))
+                .contains("doubled-leading-tone m1 b3.0 [soprano, tenor]"));
+    }
+
+    @Test
+    void reportsAsJsonInTheDocumentedShape() throws Exception {
+        ScoreDocument doc = exercise("C5 C5 B4 C5", "E4 F4 D4 E4", "G3 C4 G3 G3", "C3 F3 G3 C3");
+        var json = ReportJson.of(VoiceLeadingChecker.standard().check(doc.score(), doc.name()));
+        assertEquals("exercise.musicxml", json.get("file").getAsString());
+        assertEquals("C major", json.get("key").getAsString());
+        var finding = json.getAsJsonArray("findings").get(0).getAsJsonObject();
+        assertEquals("parallel-fifths", finding.get("rule").getAsString());
+        assertEquals("error", finding.get("severity").getAsString());
+        assertEquals("1", finding.get("measure").getAsString());
+        assertEquals(2, finding.get("beat").getAsInt());
+        assertEquals("[\"tenor\",\"bass\"]", finding.get("voices").toString());
+        assertEquals("[\"C4\",\"F3\"]", finding.get("pitches").toString());
+        assertEquals(4, json.getAsJsonArray("chords").size());
+        assertEquals("I", json.getAsJsonArray("chords").get(0).getAsJsonObject().get("numeral").getAsString());
+    }
+
+    @Test
+    void saysWhatItNeedsWhenTheScoreIsNotFourPartWriting() throws Exception {
+        ScoreDocument melody = MusicXmlReader.read(Path.of("../examples/melody.musicxml"));
+        ScoreFileException e = assertThrows(ScoreFileException.class, () -> VoiceLeadingChecker.standard().check(melody.score(), "melody.musicxml"));
+        assertTrue(e.getMessage().startsWith("melody.musicxml: found 1 part with notes (Voice), 1 voice in all; the checker needs four-part"),
+                e.getMessage());
+    }
+
+    @Test
+    void findsInjectedFaultsInBachChorales() throws Exception {
+        Path folder = KantorData.corpus("bach-chorales-musicxml");
+        assumeTrue(folder != null);
+        List<Path> files;
+        try (var list = Files.list(folder)) {
+            files = list.filter(p -> p.toString().endsWith(".mxl")).sorted().limit(12).toList();
+        }
+        CheckerEvaluation.Result r = CheckerEvaluation.run(files, 7, null);
+        assertTrue(r.chorales() >= 10, "chorales read: " + r.chorales());
+        for (CheckerEvaluation.RuleScore s : r.injected()) {
+            assertTrue(s.injections() >= 5, s.rule() + " injected " + s.injections() + " times");
+            assertTrue(s.recall() >= 0.95, s.rule() + " recall " + s.recall());
+            assertTrue(s.precision() >= 0.95, s.rule() + " precision " + s.precision());
+        }
+        double parallels = r.ratePerNote("parallel-fifths") + r.ratePerNote("parallel-octaves");
+        assertTrue(parallels < 0.005, "Bach writes few parallels: " + parallels + " per note");
+    }
+
+    @Test
+    void anInjectionChangesOnlyTheNoteItNames() throws Exception {
+        ScoreDocument doc = exercise("C5 C5 B4 C5", "E4 F4 D4 E4", "G3 A3 G3 G3", "C3 F3 G3 C3");
+        Chorale chorale = Chorale.of(doc.score(), doc.name());
+        ErrorInjector.Injection injection = ErrorInjector.inject(chorale, "range", new Random(1), List.of());
+        var changed = ErrorInjector.apply(doc.score(), chorale, injection);
+        int differences = 0;
+        for (int p = 0; p < 4; p++) {
+            var before = doc.score().parts().get(p).notes();
+            var after = changed.parts().get(p).notes();
+            for (int i = 0; i < before.size(); i++) {
+                differences += before.get(i).equals(after.get(i)) ? 0 : 1;
+            }
+        }
+        assertEquals(1, differences);
+    }
+}
