@@ -64,6 +64,8 @@ public final class ErrorInjector {
                 case "doubled-leading-tone" -> doubledLeadingTone(c, k, rule);
                 case "augmented-second" -> melodic(c, k, true, rule);
                 case "large-leap" -> melodic(c, k, false, rule);
+                case "chromatic-clash" -> clash(c, k, rule);
+                case "cross-relation" -> crossRelation(c, k, rule);
                 default -> throw new IllegalArgumentException("unknown rule " + rule);
             };
             if (found != null && clean(found, existing)) {
@@ -202,6 +204,55 @@ public final class ErrorInjector {
             }
         }
         return null;
+    }
+
+    /** One of two voices on the same letter (an octave or unison doubling) given another accidental. */
+    private static Injection clash(Chorale c, int k, String rule) {
+        Sonority at = c.sonorities().get(k);
+        for (int v = 0; v < 4; v++) {
+            if (!at.strikes(v)) {
+                continue;
+            }
+            for (int w = 0; w < 4; w++) {
+                if (w != v && at.pitch(w) != null && at.pitch(w).step() == at.pitch(v).step() && at.pitch(w).alter() == at.pitch(v).alter()) {
+                    return new Injection(rule, at.notes()[v], inflected(at.pitch(v)));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A struck note on the letter another voice sounded in the chord before, given another accidental. */
+    private static Injection crossRelation(Chorale c, int k, String rule) {
+        Sonority before = c.sonorities().get(k - 1);
+        Sonority at = c.sonorities().get(k);
+        for (int v = 0; v < 4; v++) {
+            if (!at.strikes(v) || (before.pitch(v) != null && before.pitch(v).step() == at.pitch(v).step())) {
+                continue;
+            }
+            for (int w = 0; w < 4; w++) {
+                if (w != v && before.pitch(w) != null && before.pitch(w).step() == at.pitch(v).step()
+                        && before.pitch(w).alter() == at.pitch(v).alter() && !sameLetterElsewhere(at, v)) {
+                    return new Injection(rule, at.notes()[v], inflected(at.pitch(v)));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether another voice sounds the letter of voice {@code v} in this sonority (an inflection there would clash as well). */
+    private static boolean sameLetterElsewhere(Sonority at, int v) {
+        for (int w = 0; w < 4; w++) {
+            if (w != v && at.pitch(w) != null && at.pitch(w).step() == at.pitch(v).step()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same letter a chromatic semitone away: raised when natural or flat, lowered when sharp. */
+    private static Pitch inflected(Pitch p) {
+        return Pitch.of(p.step(), p.alter() <= 0 ? p.alter() + 1 : p.alter() - 1, p.octave());
     }
 
     /** An outer voice's leading tone that rose to the tonic sent to another note of the tonic chord instead. */

@@ -1,7 +1,6 @@
 package org.kantor.checker;
 
 import java.util.List;
-import org.kantor.checker.VoiceRange;
 
 /** Every rule the checker knows, in the order they are documented. */
 public final class Rules {
@@ -16,6 +15,6 @@ public final class Rules {
         return List.of(new ConsecutivePerfects(true, false), new ConsecutivePerfects(false, false), new ConsecutivePerfects(true, true),
                 new ConsecutivePerfects(false, true), new HiddenPerfects(true), new HiddenPerfects(false), new VoiceCrossing(),
                 new VoiceOverlap(), new Spacing(), new VoiceRangeRule(ranges), new LeadingToneResolution(), new SeventhResolution(),
-                new DoubledLeadingTone(), new MelodicInterval(true), new MelodicInterval(false));
+                new DoubledLeadingTone(), new MelodicInterval(true), new MelodicInterval(false), new ChromaticClash(), new CrossRelation());
     }
 }

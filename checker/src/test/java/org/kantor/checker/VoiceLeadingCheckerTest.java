@@ -93,6 +93,14 @@ class VoiceLeadingCheckerTest {
         // the leading tone in the soprano falling to G as V goes to I
         assertTrue(findings(exercise("C5 C5 B4 G4", "E4 F4 D4 E4", "G3 A3 G3 C4", "C3 F3 G3 C3"))
                 .contains("leading-tone m1 b4.0 [soprano]"));
+        // F in the alto against F-sharp in the tenor on beat 2: one letter, two accidentals at once
+        List<String> clash = findings(exercise("C5 C5 B4 C5", "E4 F4 D4 E4", "G3 F#3 G3 G3", "C3 D3 G3 C3"));
+        assertTrue(clash.contains("chromatic-clash m1 b2.0 [alto, tenor]"), clash.toString());
+        // F in the alto, then F-sharp in the soprano (a V of V): the chromatic step split between two voices
+        List<String> cross = findings(exercise("C5 C5 F#5 G5", "E4 F4 D4 D4", "G3 A3 A3 B3", "C3 F3 D3 G2"));
+        assertTrue(cross.contains("cross-relation m1 b3.0 [alto, soprano]"), cross.toString());
+        assertTrue(findings(exercise("C5 C5 B4 C5", "E4 F4 F#4 G4", "G3 A3 A3 G3", "C3 F3 D3 C3")).stream()
+                .noneMatch(f -> f.startsWith("cross-relation")), "F to F-sharp within the alto is a chromatic step, not a cross-relation");
         // the leading tone doubled in soprano and tenor
         assertTrue(findings(exercise("C5 C5 B4 C5", "E4 F4 D4 E4", "G3 A3 B3 C4", "C3 F3 G3 C3"))
                 .contains("doubled-leading-tone m1 b3.0 [soprano, tenor]"));
@@ -138,6 +146,7 @@ class VoiceLeadingCheckerTest {
             assertTrue(s.recall() >= 0.95, s.rule() + " recall " + s.recall());
             assertTrue(s.precision() >= 0.95, s.rule() + " precision " + s.precision());
         }
+        assertTrue(r.ratePerNote("chromatic-clash") < 0.001, "Bach writes almost no clashes: " + r.ratePerNote("chromatic-clash"));
         double parallels = r.ratePerNote("parallel-fifths") + r.ratePerNote("parallel-octaves");
         assertTrue(parallels < 0.005, "Bach writes few parallels: " + parallels + " per note");
     }

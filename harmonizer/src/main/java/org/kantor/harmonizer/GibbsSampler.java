@@ -30,6 +30,7 @@ public final class GibbsSampler {
     private final HarmonyModel model;
     private final Settings settings;
     private java.util.function.DoubleConsumer progress = fraction -> { };
+    private ChromaticClashes clashes;
 
     public GibbsSampler(HarmonyModel model, Settings settings) {
         this.model = model;
@@ -37,6 +38,12 @@ public final class GibbsSampler {
     }
 
     /** Tells {@code progress} the share of resampling rounds done (0..1) after every round; returns this sampler. */
+    /** Leaves out pitches that would clash chromatically with another voice (null: allow them). */
+    GibbsSampler avoiding(ChromaticClashes clashes) {
+        this.clashes = clashes;
+        return this;
+    }
+
     public GibbsSampler onProgress(java.util.function.DoubleConsumer progress) {
         this.progress = progress;
         return this;
@@ -178,7 +185,8 @@ public final class GibbsSampler {
             boolean held = mayMove != null && step > 0 && !mayMove[step] && roll[step - 1][voice] != PianoRoll.SILENT;
             boolean allowed = (!held || midi == roll[step - 1][voice])
                     && (!settings.keepInRange() || range.contains(midi))
-                    && (held || !settings.avoidParallels() || !makesParallels(roll, step, nextChange(step, roll.length, mayMove), voice, midi));
+                    && (held || !settings.avoidParallels() || !makesParallels(roll, step, nextChange(step, roll.length, mayMove), voice, midi))
+                    && (held || clashes == null || !clashes.clashes(roll, step, voice, midi));
             weights[i] = allowed ? Math.exp(logp[offset + i]) : 0;
             total += weights[i];
         }

@@ -112,8 +112,9 @@ public final class Harmonizer {
         }
         List<MeasureLayout.Slot> slots = MeasureLayout.of(score);
         int[] beatPhases = beatPhases(slots, steps);
-        int[][][] sampled = new GibbsSampler(model, request.sampling()).onProgress(progress).sample(pitches, unknown, request.variations(),
-                new Random(request.seed()), movesOnEighthsAndWithTheMelody(beatPhases, onsets), beatPhases);
+        int[][][] sampled = new GibbsSampler(model, request.sampling()).avoiding(ChromaticClashes.of(slots, steps, shift)).onProgress(progress)
+                .sample(pitches, unknown, request.variations(), new Random(request.seed()), movesOnEighthsAndWithTheMelody(beatPhases, onsets),
+                        beatPhases);
 
         Set<Integer> repeats = repeatedNoteSteps(beatPhases, onsets);
         List<ScoreDocument> out = new ArrayList<>();
@@ -191,8 +192,9 @@ public final class Harmonizer {
             }
         }
         int[] beatPhases = beatPhases(slots, steps);
-        int[][][] sampled = new GibbsSampler(model, request.sampling()).onProgress(progress).sample(pitches, unknown, request.variations(),
-                new Random(request.seed()), movesOnEighthsAndWithTheMelody(beatPhases, keptOnsets), beatPhases);
+        int[][][] sampled = new GibbsSampler(model, request.sampling()).avoiding(ChromaticClashes.of(slots, steps, 0)).onProgress(progress)
+                .sample(pitches, unknown, request.variations(), new Random(request.seed()), movesOnEighthsAndWithTheMelody(beatPhases, keptOnsets),
+                        beatPhases);
         List<ScoreDocument> out = new ArrayList<>();
         for (int[][] variation : sampled) {
             ScoreDocument doc = input.copy();
