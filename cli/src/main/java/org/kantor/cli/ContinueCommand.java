@@ -44,6 +44,9 @@ final class ContinueCommand implements Callable<Integer> {
 
 
 
+    @Option(names = "--no-cadence", description = "Leave the ending open instead of closing on a note of the tonic chord.")
+    boolean noCadence;
+
     @Mixin
     VariationOptions variations;
 
@@ -57,7 +60,7 @@ final class ContinueCommand implements Callable<Integer> {
         try (LazyModel<MelodyLanguageModel> melody = new LazyModel<>("melody", MelodyLanguageModel::load).startLoading();
              LazyModel<HarmonyModel> harmony = new LazyModel<>("harmony", HarmonyModel::load)) {
             ContinueTool tool = new ContinueTool(melody, harmony);
-            ToolArguments arguments = CommandArguments.of(tool, "measures", measures, "temperature", temperature, "part", part, "seed", s);
+            ToolArguments arguments = CommandArguments.of(tool, "measures", measures, "temperature", temperature, "part", part, "seed", s, "cadence", !noCadence);
             List<Path> targets = variations.targets(input, output);
             List<ScoreDocument> results = tool.continueScore(ScoreFiles.read(input), arguments, variations.count(), s);
             ScoreOutputs.write(out, input.toString(), results, targets);

@@ -39,6 +39,9 @@ final class GenerateCommand implements Callable<Integer> {
 
 
 
+    @Option(names = "--no-cadence", description = "Leave the ending open instead of closing on a note of the tonic chord.")
+    boolean noCadence;
+
     @Mixin
     VariationOptions variations;
 
@@ -52,7 +55,7 @@ final class GenerateCommand implements Callable<Integer> {
         try (LazyModel<MelodyLatentModel> model = new LazyModel<>("latent melody", MelodyLatentModel::load).startLoading()) {
             GenerateTool tool = new GenerateTool(model);
             ToolArguments arguments = CommandArguments.of(tool, "measures", measures, "key", key, "time", time, "temperature", temperature,
-                    "seed", s);
+                    "seed", s, "cadence", !noCadence);
             List<Path> targets = variations.targets(null, output);
             List<ScoreDocument> docs = tool.generate(arguments, variations.count(), s, output.getFileName().toString());
             ScoreOutputs.write(out, "generated", docs, targets);

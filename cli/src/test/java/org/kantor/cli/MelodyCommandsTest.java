@@ -47,6 +47,7 @@ class MelodyCommandsTest {
             Score after = MusicXmlReader.read(file).score();
             int melody = MelodyCorpus.melodyPart(before);
             continuations.add(assertContinued(before, after, 4, melody));
+            assertEndsOnTheTonicChord(after.parts().get(melody));
         }
         assertNotEquals(pitches(continuations.get(0)), pitches(continuations.get(1)), "variations differ");
         assertFalse(Files.exists(out), "with variations only OUT-1, OUT-2 ... are written");
@@ -71,6 +72,7 @@ class MelodyCommandsTest {
             List<Note> added = assertContinued(before, after, 2, p);
             assertTrue(added.size() >= 2, "voice " + p + " sings in the new measures: " + added.size() + " notes");
         }
+        assertEndsOnTheTonicChord(after.parts().get(0));
     }
 
     /** Checks the original measures, the new measures' meter, key and fill, and the melody's range; returns the new notes. */
@@ -133,11 +135,24 @@ class MelodyCommandsTest {
             assertTrue(notes.size() >= 8, "a melody, not silence: " + notes.size() + " notes");
             int[] range = range(notes);
             assertTrue(range[1] - range[0] <= 24, "within two octaves: " + range[0] + ".." + range[1]);
+            assertEndsOnTheTonicChord(score.parts().get(0));
             inKey += notes.stream().filter(n -> m3().isDiatonic(n.pitch().midi())).count();
             all += notes.size();
         }
         // a single tune may wander (15% of the held-out melodies' notes lie outside the key signature's scale)
         assertTrue(inKey >= 0.7 * all, "mostly in E-flat: " + inKey + " of " + all);
+    }
+
+    /** The last measure of the part holds one note of the tonic chord (its root or third) from its downbeat on, as a cadence. */
+    private static void assertEndsOnTheTonicChord(Part part) {
+        Measure last = part.measures().get(part.measures().size() - 1);
+        List<Note> notes = last.notes();
+        assertEquals(1, notes.size() > 1 && notes.stream().allMatch(n -> n.pitch().midi() == notes.get(0).pitch().midi()) ? 1
+                : notes.size(), "one held note in the final measure: " + notes);
+        int tonic = Math.floorMod(last.key().tonic(4).midi(), 12);
+        int third = (tonic + (last.key().isMinor() ? 3 : 4)) % 12;
+        int pc = Math.floorMod(notes.get(0).pitch().midi(), 12);
+        assertTrue(pc == tonic || pc == third, "the final note " + notes.get(0).pitch() + " is the tonic or its third in " + last.key());
     }
 
     private static KeySignature m3() {

@@ -15,6 +15,8 @@ import org.kantor.models.melody.Melody;
 import org.kantor.models.melody.MelodyCorpus;
 import org.kantor.models.melody.MelodyExtractor;
 import org.kantor.models.melody.MelodyInput;
+import org.kantor.models.melody.Cadence;
+import org.kantor.models.melody.LatentWalk;
 import org.kantor.models.melody.MelodyLanguageModel;
 import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFileException;
@@ -28,8 +30,15 @@ import org.kantor.musicxml.ScoreFileException;
  */
 public final class MelodyContinuation {
 
-    /** What to continue and how: {@code part} null picks the melody part (the soprano of a chorale). */
-    public record Request(int measures, int variations, double temperature, long seed, Integer part) {
+    /**
+     * What to continue and how: {@code part} null picks the melody part (the soprano of a chorale);
+     * {@code cadence} ends the new measures on a note of the tonic chord, as a tune ends.
+     */
+    public record Request(int measures, int variations, double temperature, long seed, Integer part, boolean cadence) {
+        public Request(int measures, int variations, double temperature, long seed, Integer part) {
+            this(measures, variations, temperature, seed, part, true);
+        }
+
         public Request {
             if (measures < 1 || measures > 32) {
                 throw new IllegalArgumentException("--measures must be 1 to 32, not " + measures);
@@ -79,8 +88,16 @@ public final class MelodyContinuation {
             randoms[v] = new Random(request.seed() * 7919L + v);
         }
         int[][] continuations = model.sampleMany(cursors, in, positions, request.temperature(), randoms);
+        int per = Melody.stepsPerMeasure(last.time());
         for (int v = 0; v < request.variations(); v++) {
             int[] tokens = continuations[v];
+            // no measure of the continuation is left silent: one that leaves one is drawn again
+            for (int attempt = 0; attempt < LatentWalk.ATTEMPTS && LatentWalk.hasSilentMeasure(tokens, per, primed.lastToken()); attempt++) {
+                tokens = model.sample(primed.copy(), in, positions, request.temperature(), randoms[v]);
+            }
+            if (request.cadence()) {
+                Cadence.close(tokens, per, last.key(), primed.lastToken());
+            }
             ScoreDocument doc = extended.get(v);
             Rational start = slots.get(first).start();
             Score written = MelodyNotation.onePart(MelodyNotation.notes(tokens, start), slots, melodyPart.name(), instrument);

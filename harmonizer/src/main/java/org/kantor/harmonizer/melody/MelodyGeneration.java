@@ -10,8 +10,10 @@ import org.kantor.core.Score;
 import org.kantor.core.TimeSignature;
 import org.kantor.core.timeline.MeasureLayout;
 import org.kantor.core.timeline.TimedNote;
+import org.kantor.models.melody.Cadence;
 import org.kantor.models.melody.Melody;
 import org.kantor.models.melody.MelodyLatentModel;
+import org.kantor.models.melody.MelodyVocabulary;
 import org.kantor.models.melody.LatentWalk;
 
 /**
@@ -21,7 +23,11 @@ public final class MelodyGeneration {
 
 
     /** What to generate. */
-    public record Request(int measures, int variations, KeySignature key, TimeSignature time, double temperature, long seed) {
+    public record Request(int measures, int variations, KeySignature key, TimeSignature time, double temperature, long seed, boolean cadence) {
+        public Request(int measures, int variations, KeySignature key, TimeSignature time, double temperature, long seed) {
+            this(measures, variations, key, time, temperature, seed, true);
+        }
+
         public Request {
             if (measures != 2 && measures != 4 && measures != 8 && measures != 16) {
                 throw new IllegalArgumentException("--measures must be 2, 4, 8 or 16, not " + measures);
@@ -52,6 +58,9 @@ public final class MelodyGeneration {
         for (int v = 0; v < request.variations(); v++) {
             Random random = new Random(request.seed() * 104_729L + v);
             int[] tokens = tokens(request, random);
+            if (request.cadence()) {
+                Cadence.close(tokens, Melody.stepsPerMeasure(request.time()), request.key(), MelodyVocabulary.START);
+            }
             List<MeasureLayout.Slot> slots = MelodyNotation.measures(Rational.ZERO, request.measures(), request.time(), request.key(), 1);
             List<TimedNote> notes = MelodyNotation.notes(tokens, Rational.ZERO);
             Score one = MelodyNotation.onePart(notes, slots, "Melody", MELODY);

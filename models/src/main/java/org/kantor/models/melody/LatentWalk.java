@@ -15,7 +15,7 @@ public final class LatentWalk {
     static final double CORRELATION = 0.7;
 
     /** How many latent points a phrase may be drawn from before a silent measure is let stand. */
-    static final int ATTEMPTS = 12;
+    public static final int ATTEMPTS = 12;
 
     private LatentWalk() {
     }
@@ -24,7 +24,7 @@ public final class LatentWalk {
      * Whether a phrase has a measure in which nothing sounds: no note starts in it and none is held into it
      * from before its barline ({@code before}: the token before the phrase; START counts as silence).
      */
-    static boolean hasSilentMeasure(int[] tokens, int stepsPerMeasure, int before) {
+    public static boolean hasSilentMeasure(int[] tokens, int stepsPerMeasure, int before) {
         boolean sounding = MelodyVocabulary.isNote(before);
         for (int start = 0; start < tokens.length; start += stepsPerMeasure) {
             // a note sounds into the measure only if its first step holds it (a rest there ends it at the barline)

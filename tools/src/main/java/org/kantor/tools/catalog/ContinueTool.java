@@ -19,6 +19,7 @@ public final class ContinueTool implements Tool {
             ToolParameter.integer("measures", 4L, 1, 32, "Measures to add."),
             ToolParameter.integer("part", null, 1, 1000, "Continue this part (1 = the top part; default: the melody part, or a chorale's soprano)."),
             ToolParameter.number("temperature", 1.0, 0, 2, "0: the likeliest notes; higher: bolder."),
+            ToolParameter.flag("cadence", true, "End the new measures on a note of the tonic chord, as a tune ends (false: leave the ending open)."),
             ToolParameter.seed());
 
     private final Supplier<MelodyLanguageModel> melody;
@@ -70,7 +71,7 @@ public final class ContinueTool implements Tool {
         MelodyContinuation.Request request;
         try {
             request = new MelodyContinuation.Request(arguments.whole("measures").intValue(), variations, arguments.number("temperature"), seed,
-                    part == null ? null : (int) (part - 1));
+                    part == null ? null : (int) (part - 1), arguments.flag("cadence"));
         } catch (IllegalArgumentException e) {
             throw arguments.refused(e);
         }

@@ -22,6 +22,7 @@ public final class GenerateTool implements Tool {
             ToolParameter.text("key", "Key, e.g. C, Eb, f#m or D minor (default C).", "C"),
             ToolParameter.text("time", "Meter, e.g. 4/4, 3/4 or 6/8 (default 4/4).", "4/4"),
             ToolParameter.number("temperature", 0.5, 0, 2, "0: the likeliest notes; higher: bolder."),
+            ToolParameter.flag("cadence", true, "End on a note of the tonic chord, as a tune ends (false: leave the ending open)."),
             ToolParameter.seed());
 
     private final Supplier<MelodyLatentModel> model;
@@ -79,7 +80,7 @@ public final class GenerateTool implements Tool {
         MelodyGeneration.Request request;
         try {
             request = new MelodyGeneration.Request(Integer.parseInt(arguments.text("measures")), variations, key(arguments),
-                    time(arguments), arguments.number("temperature"), seed);
+                    time(arguments), arguments.number("temperature"), seed, arguments.flag("cadence"));
         } catch (IllegalArgumentException e) {
             throw arguments.refused(e);
         }

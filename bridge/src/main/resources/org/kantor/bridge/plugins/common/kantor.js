@@ -131,7 +131,8 @@ function dialogFields(tool, remembered, hidden) {
         }
         var value = remembered && remembered[p.name] !== undefined ? String(remembered[p.name])
             : p["default"] !== undefined ? String(p["default"]) : "";
-        fields.push({name: p.name, label: labelOf(p.name), help: p.description || "", choices: p["enum"] || null, type: p.type,
+        fields.push({name: p.name, label: labelOf(p.name), help: p.description || "",
+            choices: p["enum"] || (p.type === "boolean" ? ["true", "false"] : null), type: p.type,
             value: value});
     }
     return fields;
