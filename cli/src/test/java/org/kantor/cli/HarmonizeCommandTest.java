@@ -75,6 +75,28 @@ class HarmonizeCommandTest {
     private static final Path CHORALE = Path.of("..", "examples", "chorale.musicxml").toAbsolutePath().normalize();
 
     @Test
+    void aMelodyOfThousandsOfMeasuresIsRefusedAtOnceNotAfterAnHour(@TempDir Path dir) throws Exception {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?><score-partwise version=\"4.0\"><part-list><score-part id=\"P1\">"
+                + "<part-name>Melody</part-name></score-part></part-list><part id=\"P1\">");
+        for (int m = 1; m <= 5000; m++) {
+            xml.append("<measure number=\"").append(m).append("\">");
+            if (m == 1) {
+                xml.append("<attributes><divisions>1</divisions><key><fifths>0</fifths></key><time><beats>4</beats><beat-type>4</beat-type></time>"
+                        + "<clef><sign>G</sign><line>2</line></clef></attributes>");
+            }
+            xml.append("<note><pitch><step>").append("CDEFGAB".charAt(m % 7)).append("</step><octave>4</octave></pitch><duration>4</duration>"
+                    + "<type>whole</type></note></measure>");
+        }
+        xml.append("</part></score-partwise>");
+        Path long_ = java.nio.file.Files.writeString(dir.resolve("long.musicxml"), xml);
+        Path out = dir.resolve("out.musicxml");
+        KantorCliTest.Result r = KantorCliTest.kantor("harmonize", long_.toString(), "-o", out.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("has 5000 measures; Kantor harmonizes up to 1000 at a time"), r.err());
+        assertFalse(java.nio.file.Files.exists(out));
+    }
+
+    @Test
     void rewritesChosenVoicesInChosenMeasuresOfAFourPartScore(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("new-inner-voices.musicxml");
         KantorCliTest.Result r = KantorCliTest.kantor("harmonize", CHORALE.toString(), "-o", out.toString(), "--voices", "alto,tenor",

@@ -20,6 +20,9 @@ public final class HarmonizeService {
 
     public static final String NAME = "harmonize";
 
+    /** The longest score harmonized in one go. */
+    public static final int MAX_MEASURES = 1000;
+
     /** The parameters; {@code variations} is the command line's alone (the server returns one score). */
     public static final List<ToolParameter> PARAMETERS = List.of(
             ToolParameter.choice("given", "soprano", "Which voice the melody is (four-part scores: the voice kept).",
@@ -62,6 +65,12 @@ public final class HarmonizeService {
         }
         int given = voiceIndex(args.text("given"), args.label("given"));
         Harmonizer.Layout layout = args.text("layout").equals("two-staves") ? Harmonizer.Layout.TWO_STAVES : Harmonizer.Layout.FOUR_STAVES;
+        int measures = MeasureLayout.of(doc.score()).size();
+        if (measures > MAX_MEASURES) {
+            // about a second per ten measures here: a longer score would keep a command or the server busy for hours
+            throw ToolInputException.score(doc.name() + " has " + measures + " measures; Kantor harmonizes up to " + MAX_MEASURES
+                    + " at a time (a minute or two of work): split the score and harmonize the parts one by one");
+        }
         boolean fourPart = Harmonizer.isFourPart(doc);
         boolean partial = args.given("voices") || args.given("measures") || args.given("bars");
         if (args.given("measures") && args.given("bars")) {
