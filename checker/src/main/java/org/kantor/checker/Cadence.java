@@ -17,6 +17,7 @@ public record Cadence(Sonority at, String measure, double beat, String type, Str
         List<Cadence> cadences = new ArrayList<>();
         List<Sonority> s = chorale.sonorities();
         KeyDegrees key = KeyDegrees.of(chorale.key());
+        Sonority lastApproach = null;
         for (int k = 0; k < s.size(); k++) {
             Sonority end = s.get(k);
             boolean phraseEnd = k == s.size() - 1;
@@ -27,7 +28,8 @@ public record Cadence(Sonority at, String measure, double beat, String type, Str
                 continue;
             }
             Sonority before = previousHarmony(s, k);
-            if (before == null) {
+            if (before == null || before == lastApproach) {
+                // one cadence is reported once: a voice moving on within the final chord after its fermata is not a second one
                 continue;
             }
             String type = type(before.numeral(), end.numeral(), before, end, key);
@@ -35,6 +37,7 @@ public record Cadence(Sonority at, String measure, double beat, String type, Str
                 var measure = chorale.measures().get(end.measure());
                 cadences.add(new Cadence(end, measure.number(), Chorale.beat(measure, end.onset().minus(measure.start())), type,
                         before.numeral() + " " + end.numeral()));
+                lastApproach = before;
             }
         }
         return cadences;

@@ -42,10 +42,13 @@ class VoiceLeadingCheckerTest {
                                 .append(p < 2 ? 2 : 4).append("</line></clef></attributes>");
                     }
                 }
-                Pitch pitch = Pitch.parse(notes[i]);
+                // a "!" after a pitch puts a fermata on it
+                boolean fermata = notes[i].endsWith("!");
+                Pitch pitch = Pitch.parse(fermata ? notes[i].substring(0, notes[i].length() - 1) : notes[i]);
                 xml.append("<note><pitch><step>").append(pitch.step()).append("</step>")
                         .append(pitch.alter() != 0 ? "<alter>" + pitch.alter() + "</alter>" : "")
-                        .append("<octave>").append(pitch.octave()).append("</octave></pitch><duration>1</duration><voice>1</voice><type>quarter</type></note>");
+                        .append("<octave>").append(pitch.octave()).append("</octave></pitch><duration>1</duration><voice>1</voice><type>quarter</type>")
+                        .append(fermata ? "<notations><fermata/></notations>" : "").append("</note>");
             }
             xml.append("</measure></part>");
         }
@@ -70,6 +73,16 @@ class VoiceLeadingCheckerTest {
         assertEquals(List.of("I", "IV", "V", "I"), report.chorale().sonorities().stream().map(s -> s.numeral().text()).toList());
         assertEquals(1, report.cadences().size());
         assertEquals("perfect authentic", report.cadences().get(0).type());
+    }
+
+    @Test
+    void aCadenceIsReportedOnceWhenAVoiceMovesOnAfterTheFermata() throws Exception {
+        // V-I with a fermata on the I, then alto and tenor move on within the same chord: still one cadence
+        ScoreDocument doc = exercise("C5 C5 B4 C5! C5 C5 C5 C5", "E4 F4 D4 E4! G4 G4 G4 G4", "G3 A3 G3 G3! E4 E4 E4 E4",
+                "C3 F3 G3 C3! C3 C3 C3 C3");
+        var cadences = VoiceLeadingChecker.standard().check(doc.score(), doc.name()).cadences();
+        assertEquals(1, cadences.size(), cadences.toString());
+        assertEquals("perfect authentic", cadences.get(0).type());
     }
 
     @Test
