@@ -30,7 +30,7 @@ public final class ErrorInjector {
     public record Injection(String rule, SungNote note, Pitch pitch) {
     }
 
-    private static final VoiceRange[] RANGES = VoiceRange.TEXTBOOK;
+    private static final VoiceRange[] RANGES = VoiceRange.BACH;
 
     private ErrorInjector() {
     }

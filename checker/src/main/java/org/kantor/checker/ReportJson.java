@@ -24,6 +24,7 @@ public final class ReportJson {
         json.addProperty("file", chorale.file());
         json.addProperty("key", chorale.key().displayName());
         json.addProperty("notes", chorale.noteCount());
+        json.addProperty("ranges", report.ranges());
         JsonArray findings = new JsonArray();
         for (Finding f : report.findings()) {
             JsonObject o = new JsonObject();

@@ -86,6 +86,19 @@ class VoiceLeadingCheckerTest {
     }
 
     @Test
+    void bachsLowBassIsNotAFaultUnlessTheTextbookRangesAreAsked() throws Exception {
+        // a cadence with the bass down to D2, as Bach writes it often
+        ScoreDocument doc = exercise("D5 C5 B4 C5", "F4 E4 D4 E4", "A3 G3 G3 G3", "D2 E2 G2 C3");
+        VoiceLeadingChecker.Report bach = VoiceLeadingChecker.standard().check(doc.score(), doc.name());
+        assertTrue(bach.findings().stream().noneMatch(f -> f.rule().equals("range")), bach.findings().toString());
+        assertTrue(bach.ranges().startsWith("Bach's ranges: soprano C4-A5, alto F3-D5, tenor C3-A4, bass C2-E4"), bach.ranges());
+        VoiceLeadingChecker textbook = new VoiceLeadingChecker(null, VoiceRange.TEXTBOOK, VoiceRange.Preset.TEXTBOOK_RANGES.description());
+        VoiceLeadingChecker.Report graded = textbook.check(doc.score(), doc.name());
+        assertEquals(1, graded.findings().stream().filter(f -> f.rule().equals("range")).count(), "D2 only (E2 is in range): " + graded.findings());
+        assertTrue(graded.ranges().startsWith("textbook ranges: soprano C4-G5"), graded.ranges());
+    }
+
+    @Test
     void findsTheFaultsATeacherWouldMark() throws Exception {
         // tenor and bass a fifth apart move up together
         assertEquals(List.of("parallel-fifths m1 b2.0 [tenor, bass]"),
@@ -100,7 +113,7 @@ class VoiceLeadingCheckerTest {
         assertTrue(findings(exercise("C5 C5 B4 C5", "E4 D5 D4 E4", "G3 A3 G3 G3", "C3 F3 G3 C3"))
                 .contains("voice-crossing m1 b2.0 [soprano, alto]"));
         // a tenor note too high, a bass leap of more than an octave
-        List<String> rangeAndLeap = findings(exercise("C5 C5 B4 C5", "E4 F4 D4 E4", "G3 A4 G3 G3", "C3 F3 G3 C2"));
+        List<String> rangeAndLeap = findings(exercise("C5 C5 B4 C5", "E4 F4 D4 E4", "G3 B4 G3 G3", "C3 F3 G3 C2"));
         assertTrue(rangeAndLeap.contains("range m1 b2.0 [tenor]"), rangeAndLeap.toString());
         assertTrue(rangeAndLeap.contains("large-leap m1 b4.0 [bass]"), rangeAndLeap.toString());
         // the leading tone in the soprano falling to G as V goes to I
@@ -168,7 +181,7 @@ class VoiceLeadingCheckerTest {
     void anInjectionChangesOnlyTheNoteItNames() throws Exception {
         ScoreDocument doc = exercise("C5 C5 B4 C5", "E4 F4 D4 E4", "G3 A3 G3 G3", "C3 F3 G3 C3");
         Chorale chorale = Chorale.of(doc.score(), doc.name());
-        ErrorInjector.Injection injection = ErrorInjector.inject(chorale, "range", new Random(1), List.of());
+        ErrorInjector.Injection injection = ErrorInjector.inject(chorale, "voice-crossing", new Random(1), List.of());
         var changed = ErrorInjector.apply(doc.score(), chorale, injection);
         int differences = 0;
         for (int p = 0; p < 4; p++) {

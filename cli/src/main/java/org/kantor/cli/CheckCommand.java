@@ -49,7 +49,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--rules", split = ",", paramLabel = "RULE", description = "Only these rules (ids as listed below).")
     List<String> rules;
 
-    @Option(names = "--range", paramLabel = "VOICE=LOW-HIGH", description = "Another range for a voice, e.g. tenor=C3-A4 (repeatable).")
+    @Option(names = "--range-preset", defaultValue = "bach", paramLabel = "PRESET",
+            description = "Voice ranges: bach (the compass of Bach's chorales, default) or textbook (C4-G5, G3-D5, C3-G4, E2-C4, as students are graded).")
+    String rangePreset;
+
+    @Option(names = "--range", paramLabel = "VOICE=LOW-HIGH", description = "Another range for a voice on top of the preset, e.g. tenor=C3-A4 (repeatable).")
     List<String> ranges;
 
     @Option(names = "--overwrite", description = "Allow replacing an existing output file.")
@@ -65,6 +69,7 @@ final class CheckCommand implements Callable<Integer> {
         Map<String, String> given = new LinkedHashMap<>();
         given.put("rules", rules == null ? null : String.join(",", rules));
         given.put("ranges", ranges == null ? null : String.join(",", ranges));
+        given.put("range-preset", rangePreset);
         VoiceLeadingChecker checker = CheckService.checker(CheckService.arguments(given, "--"));
         if (output != null && inputs.size() != 1) {
             throw new Kantor.UserError("-o writes one annotated score: give one input with it");
@@ -113,7 +118,7 @@ final class CheckCommand implements Callable<Integer> {
         long errors = report.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
         long warnings = report.findings().size() - errors;
         out.println(report.chorale().file() + ": " + report.chorale().key().displayName() + ", " + report.chorale().noteCount() + " notes, "
-                + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings"));
+                + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings") + " (" + report.ranges() + ")");
         for (Finding f : report.findings()) {
             out.printf(Locale.ROOT, "  m. %-4s beat %-5s %-7s %-20s %s%n", f.measure(), org.kantor.checker.MelodyLine.beatText(f.beat()), f.severity().label(), f.rule(), f.message());
         }

@@ -20,7 +20,9 @@ public final class CheckService {
 
     public static final List<ToolParameter> PARAMETERS = List.of(
             ToolParameter.text("rules", "Only these rules, comma-separated (default: all): " + String.join(", ", Rules.IDS) + "."),
-            ToolParameter.text("ranges", "Other ranges for voices, comma-separated, e.g. tenor=C3-A4,alto=F3-D5 (default: textbook ranges)."),
+            ToolParameter.choice("range-preset", "bach", "The voice ranges: bach (the compass of Bach's chorales: soprano C4-A5, alto F3-D5,"
+                    + " tenor C3-A4, bass C2-E4) or textbook (what students are graded on: C4-G5, G3-D5, C3-G4, E2-C4).", "bach", "textbook"),
+            ToolParameter.text("ranges", "Other ranges for some voices on top of the preset, comma-separated, e.g. tenor=C3-A4,alto=F3-D5."),
             ToolParameter.choice("format", "json", "json: the findings, roman numerals and cadences (schema: docs/checker-json.md);"
                     + " musicxml: the score with the faulty notes coloured and labelled and the numerals under the bass.", "json", "musicxml"));
 
@@ -45,7 +47,10 @@ public final class CheckService {
                 chosen.add(id);
             }
         }
-        return new VoiceLeadingChecker(chosen, ranges(args.list("ranges"), args.label("ranges")));
+        VoiceRange.Preset preset = VoiceRange.Preset.named(args.text("range-preset"));
+        List<String> overrides = args.list("ranges");
+        return new VoiceLeadingChecker(chosen, ranges(preset.ranges(), overrides, args.label("ranges")),
+                preset.description() + (overrides.isEmpty() ? "" : " with " + String.join(", ", overrides)));
     }
 
     public static VoiceLeadingChecker.Report check(ScoreDocument doc, ToolArguments args) throws ScoreFileException {
@@ -59,8 +64,8 @@ public final class CheckService {
         return copy;
     }
 
-    private static VoiceRange[] ranges(List<String> ranges, String label) {
-        VoiceRange[] result = VoiceRange.TEXTBOOK.clone();
+    private static VoiceRange[] ranges(VoiceRange[] preset, List<String> ranges, String label) {
+        VoiceRange[] result = preset.clone();
         for (String r : ranges) {
             String[] parts = r.split("[=-]");
             int voice = parts.length == 3 ? List.of(PianoRoll.VOICE_NAMES).indexOf(parts[0].trim().toLowerCase(Locale.ROOT)) : -1;
