@@ -16,12 +16,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code kantor eval harmonizer}: the three evaluations of the harmonizer on the 77 JSB test chorales. */
+/** {@code kantor eval harmonizer}: the evaluations of the harmonizer on the 77 JSB test chorales, and the checker's rules on spelled chorales. */
 @Command(name = "harmonizer", header = "The harmonizer on the 77 JSB test chorales: Coconet's likelihoods and the faults of its harmonizations.", mixinStandardHelpOptions = true,
         description = {"Evaluate the harmonizer on the 77 JSB test chorales (16th-note steps):",
             "  1  Coconet's NLL protocol: frame-wise and note-wise, ensemble of orderings (paper: 0.57 frame-wise at 16ths)",
             "  2  NLL of alto, tenor and bass given the soprano, per note (16th-note variable)",
             "  3  voice-leading faults per note in sampled harmonizations of the test sopranos, beside Bach's own rates",
+            "  4  every checker rule per 1,000 notes (clashes, cross-relations ...) in harmonizations of the sopranos of every 10th",
+            "     MusicXML chorale in the shared data (spelled, as a musician reads them), beside Bach's own (not run by default)",
             "1 and 2 take about two hours together on two cores for all 77 chorales (10 take 15 minutes); --limit runs a quick subset."})
 final class EvalHarmonizerCommand implements Callable<Integer> {
 
@@ -62,8 +64,8 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         for (int e : evaluations) {
-            if (e < 1 || e > 3) {
-                throw new Kantor.UserError("--evaluations takes 1, 2 and 3 (got " + e + ")");
+            if (e < 1 || e > 4) {
+                throw new Kantor.UserError("--evaluations takes 1, 2, 3 and 4 (got " + e + ")");
             }
         }
         if (ensemble < 1 || ensemble > 50) {
@@ -105,8 +107,33 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
             if (evaluations.contains(3)) {
                 samples(out, model, chorales);
             }
+            if (evaluations.contains(4)) {
+                checked(out, model);
+            }
         }
         return Kantor.EXIT_OK;
+    }
+
+    /** Every checker rule per 1,000 notes, Bach's chorales against Kantor's harmonizations of their sopranos. */
+    private void checked(PrintWriter out, HarmonyModel model) throws java.io.IOException {
+        Path folder = SharedData.require("bach-chorales-musicxml");
+        List<Path> files;
+        try (var list = java.nio.file.Files.list(folder)) {
+            List<Path> all = list.filter(p -> p.toString().endsWith(".mxl")).sorted().toList();
+            files = java.util.stream.IntStream.range(0, all.size()).filter(i -> i % 10 == 0).mapToObj(all::get).toList();
+        }
+        if (limit > 0 && files.size() > limit) {
+            files = files.subList(0, limit);
+        }
+        org.kantor.harmonizer.ScoreCheckEvaluation.Result r = org.kantor.harmonizer.ScoreCheckEvaluation.run(model, files, seed);
+        out.printf("4. Checker rules per 1,000 notes: %d of Bach's chorales (every 10th file) and Kantor's harmonizations of their sopranos"
+                + " (alto, tenor, bass anew, seed %d)%n", r.chorales(), seed);
+        out.printf("   %-22s %10s %10s%n", "rule", "Bach", "Kantor");
+        for (String rule : org.kantor.checker.Rules.IDS) {
+            out.printf(java.util.Locale.ROOT, "   %-22s %10.2f %10.2f%n", rule, r.bachPerThousand(rule), r.kantorPerThousand(rule));
+        }
+        out.printf("   %-22s %10d %10d%n", "notes", r.bachNotes(), r.kantorNotes());
+        out.flush();
     }
 
     private void likelihood(PrintWriter out, HarmonyModel model, List<PianoRoll> chorales) {

@@ -87,6 +87,16 @@ class HarmonizerTest {
     }
 
     @Test
+    void theCheckersCountsCompareBachAndKantorOnTheSameSopranos() throws Exception {
+        Path folder = KantorData.corpus("bach-chorales-musicxml");
+        assumeTrue(folder != null);
+        ScoreCheckEvaluation.Result r = ScoreCheckEvaluation.run(model, List.of(folder.resolve("bwv269.mxl"), folder.resolve("bwv10.7.mxl")), 1);
+        assertTrue(r.chorales() >= 1, "four-part chorales read: " + r.chorales());
+        assertTrue(r.bachNotes() > 100 && r.kantorNotes() > 100, r.bachNotes() + " / " + r.kantorNotes());
+        assertEquals(0.0, r.kantorPerThousand("chromatic-clash"), "no clash in Kantor's voices");
+    }
+
+    @Test
     void noVoiceSingsALetterAgainstAnotherAccidentalOfIt() throws Exception {
         // before the sampler left them out, seeds 1-3 of the example gave clashes such as a tenor C#4 against a bass C4
         ScoreDocument melody = MusicXmlReader.read(Path.of("../examples/melody.musicxml"));
