@@ -118,7 +118,8 @@ public final class HarmonizerTraining {
     }
 
     private Progress train() throws IOException {
-        DjlEngine.get();
+        // the initial weights come from the engine's generator: seeded, a run (and a test) gives the same network each time
+        DjlEngine.get().setRandomSeed((int) settings.seed());
         Progress previous = readProgress(folder);
         if (settings.pitchHeadOnly() && !settings.config().hasPitchHead()) {
             throw new SettingsMismatch("training the pitch head alone needs a network with one (--pitch-head)");
