@@ -9,24 +9,17 @@ import static org.kantor.bridge.Responses.problem;
 import com.google.gson.JsonObject;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
-import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.kantor.tools.catalog.StandardTools;
-import org.kantor.tools.catalog.Tool;
-import org.kantor.tools.catalog.ToolArguments;
 import org.kantor.tools.catalog.ToolCatalog;
 import org.kantor.tools.catalog.ToolInputException;
-import org.kantor.tools.catalog.ToolRequest;
-import org.kantor.tools.catalog.ToolResult;
 import org.kantor.musicxml.ScoreFileException;
 
 /**
@@ -63,7 +56,7 @@ public final class BridgeServer implements AutoCloseable {
         ToolExecutor executor = new ToolExecutor(settings.workers(), settings.waiting(), settings.timeLimit());
         JobBoard jobs = new JobBoard(1, ServerSettings.JOBS_HELD, ServerSettings.JOB_TIME_LIMIT, ServerSettings.KEEP_FINISHED_JOBS, log);
         RequestLog requests = new RequestLog(log);
-        ToolRoutes routes = new ToolRoutes(catalog, settings.maxBodyBytes(), executor, jobs, new NoteListHarmonizer(tools.harmonize()));
+        ToolRoutes routes = new ToolRoutes(tools, settings.maxBodyBytes(), executor, jobs);
         String version = version();
         int[] boundPort = new int[1];
         AccessGuard[] guard = new AccessGuard[1];

@@ -110,17 +110,18 @@ final class JobBoard implements AutoCloseable {
                     "the server holds " + capacity + " jobs (running, waiting, or finished and not fetched); fetch or cancel one, or try again later",
                     Map.of("Retry-After", "10"));
         }
-        Job job = new Job(HexFormat.of().formatHex(bytes()), tool);
+        Job job = new Job(newId(), tool);
         jobs.put(job.id, job);
         job.future = pool.submit(() -> execute(job, work));
         timer.schedule(() -> stop(job, true), timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         return job;
     }
 
-    private static byte[] bytes() {
+    /** 96 random bits in hex: a job's address cannot be guessed. */
+    private static String newId() {
         byte[] b = new byte[12];
         RANDOM.nextBytes(b);
-        return b;
+        return HexFormat.of().formatHex(b);
     }
 
     private void execute(Job job, Work work) {

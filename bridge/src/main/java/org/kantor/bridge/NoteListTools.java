@@ -14,31 +14,30 @@ import org.kantor.core.timeline.TimedNote;
 import org.kantor.checker.Finding;
 import org.kantor.checker.VoiceLeadingChecker;
 import org.kantor.models.harmony.PianoRoll;
-import org.kantor.musicxml.MusicXmlReader;
-import org.kantor.musicxml.MusicXmlWriter;
 import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFileException;
 import org.kantor.tools.catalog.CheckService;
+import org.kantor.tools.catalog.ContinueTool;
+import org.kantor.tools.catalog.GenerateTool;
+import org.kantor.tools.catalog.InterpolateTool;
+import org.kantor.tools.catalog.StandardTools;
 import org.kantor.tools.catalog.Tool;
 import org.kantor.tools.catalog.ToolArguments;
-import org.kantor.tools.catalog.ToolCatalog;
-import org.kantor.tools.catalog.ToolFile;
-import org.kantor.tools.catalog.ToolRequest;
-import org.kantor.tools.catalog.ToolResult;
 
 /**
  * Check, Continue, Generate and Interpolate for MuseScore 4's plugins, in note lists ({@link NoteLists}):
- * the music the plugin read with its cursor becomes a score, the catalog's tool runs on it as it does for
- * every front end, and the answer goes back as notes (or findings) placed by tick, for the cursor to write.
+ * the music the plugin read with its cursor becomes a score, the catalog's tool works on it as it does for
+ * every front end (on the score itself, not written and read back), and the answer goes back as notes (or
+ * findings) placed by tick, for the cursor to write.
  */
 final class NoteListTools {
 
     static final List<String> TOOLS = List.of("check", "continue", "generate", "interpolate");
 
-    private final ToolCatalog catalog;
+    private final StandardTools tools;
 
-    NoteListTools(ToolCatalog catalog) {
-        this.catalog = catalog;
+    NoteListTools(StandardTools tools) {
+        this.tools = tools;
     }
 
     String run(String name, String json) throws ScoreFileException {
@@ -62,8 +61,7 @@ final class NoteListTools {
             parts.add(NoteLists.notes(voices(request), voice, "the " + voice));
         }
         ScoreDocument chorale = NoteLists.score(frame, names, parts, "the selection");
-        Tool tool = tool("check");
-        VoiceLeadingChecker.Report report = CheckService.check(chorale, arguments(tool, request));
+        VoiceLeadingChecker.Report report = CheckService.check(chorale, arguments(tools.check(), request, Map.of()));
         JsonArray findings = new JsonArray();
         int errors = 0;
         for (Finding f : report.findings()) {
@@ -100,21 +98,25 @@ final class NoteListTools {
                 "the selection");
         List<MeasureLayout.Slot> slots = MeasureLayout.of(melody.score());
         Rational end = slots.get(slots.size() - 1).end();
-        ToolResult result = runOn(tool("continue"), request, List.of(melody));
+        ContinueTool tool = tools.continuation();
+        ToolArguments arguments = arguments(tool, request, Map.of());
+        long seed = arguments.seed();
         List<TimedNote> added = new ArrayList<>();
-        for (TimedNote n : melodyOf(result)) {
+        for (TimedNote n : melodyOf(tool.continueScore(melody, arguments, 1, seed).get(0))) {
             if (n.onset().compareTo(end) >= 0) {
                 added.add(n);
             }
         }
-        return answer(result, NoteLists.toJson(added, end), null);
+        return answer(seed, NoteLists.toJson(added, end), null);
     }
 
     /** A new melody from tick 0. */
     private String generate(JsonObject request, NoteLists.Frame frame) throws ScoreFileException {
-        Map<String, String> extra = Map.of("key", frame.key().displayName(), "time", frame.meter().toString());
-        ToolResult result = tool("generate").run(new ToolRequest(List.of(), arguments(tool("generate"), request, extra)));
-        return answer(result, NoteLists.toJson(melodyOf(result), Rational.ZERO), null);
+        GenerateTool tool = tools.generation();
+        ToolArguments arguments = arguments(tool, request, Map.of("key", frame.key().displayName(), "time", frame.meter().toString()));
+        long seed = arguments.seed();
+        ScoreDocument melody = tool.generate(arguments, 1, seed, "generated").get(0);
+        return answer(seed, NoteLists.toJson(melodyOf(melody), Rational.ZERO), null);
     }
 
     /** The steps between the opening two measures of {@code first} and of {@code second}, counted from the first step. */
@@ -122,51 +124,35 @@ final class NoteListTools {
         NoteLists.Frame plain = new NoteLists.Frame(frame.meter(), frame.key(), 0);
         ScoreDocument a = NoteLists.score(plain, List.of("Melody"), List.of(NoteLists.notes(request, "first", "the first two measures")), "the start");
         ScoreDocument b = NoteLists.score(plain, List.of("Melody"), List.of(NoteLists.notes(request, "second", "the last two measures")), "the goal");
-        Tool tool = tool("interpolate");
-        ToolArguments arguments = arguments(tool, request);
-        ToolResult result = runOn(tool, request, List.of(a, b));
+        InterpolateTool tool = tools.interpolation();
+        ToolArguments arguments = arguments(tool, request, Map.of());
+        ScoreDocument walk = tool.interpolate(a, b, arguments, "interpolation");
         Rational two = frame.meter().measureLength().times(Rational.of(2));
         Rational from = two;
         Rational to = two.times(Rational.of(arguments.whole("steps") + 1));
         List<TimedNote> steps = new ArrayList<>();
-        for (TimedNote n : melodyOf(result)) {
+        for (TimedNote n : melodyOf(walk)) {
             if (n.onset().compareTo(from) >= 0 && n.onset().compareTo(to) < 0) {
                 steps.add(n);
             }
         }
-        return answer(result, NoteLists.toJson(steps, from), arguments.whole("steps").intValue());
+        return answer(null, NoteLists.toJson(steps, from), arguments.whole("steps").intValue());
     }
 
-    private ToolResult runOn(Tool tool, JsonObject request, List<ScoreDocument> scores) throws ScoreFileException {
-        List<ToolFile> files = new ArrayList<>();
-        for (ScoreDocument score : scores) {
-            files.add(ToolFile.of(score.name(), MusicXmlWriter.toBytes(score)));
-        }
-        return tool.run(new ToolRequest(files, arguments(tool, request)));
+    private static List<TimedNote> melodyOf(ScoreDocument score) {
+        return ScoreToTimeline.convert(score.score()).notesOfPart(0);
     }
 
-    private static List<TimedNote> melodyOf(ToolResult result) throws ScoreFileException {
-        return ScoreToTimeline.convert(MusicXmlReader.read(result.body(), "the answer").score()).notesOfPart(0);
-    }
-
-    private static String answer(ToolResult result, JsonArray notes, Integer steps) {
+    private static String answer(Long seed, JsonArray notes, Integer steps) {
         JsonObject out = new JsonObject();
-        if (result.facts().containsKey("Seed")) {
-            out.addProperty("seed", result.facts().get("Seed"));
+        if (seed != null) {
+            out.addProperty("seed", Long.toString(seed));
         }
         if (steps != null) {
             out.addProperty("steps", steps);
         }
         out.add("notes", notes);
         return out.toString();
-    }
-
-    private Tool tool(String name) {
-        return catalog.find(name).orElseThrow();
-    }
-
-    private static ToolArguments arguments(Tool tool, JsonObject request) {
-        return arguments(tool, request, Map.of());
     }
 
     /** The tool's own parameters as far as the request gives them (the note lists and frame are not parameters). */

@@ -6,6 +6,7 @@ import static org.kantor.bridge.Responses.send;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.kantor.tools.catalog.StandardTools;
 import org.kantor.tools.catalog.Tool;
 import org.kantor.tools.catalog.ToolArguments;
 import org.kantor.tools.catalog.ToolCatalog;
@@ -22,13 +23,13 @@ final class ToolRoutes {
     private final NoteListHarmonizer noteList;
     private final NoteListTools noteTools;
 
-    ToolRoutes(ToolCatalog catalog, long maxBodyBytes, ToolExecutor executor, JobBoard jobs, NoteListHarmonizer noteList) {
-        this.catalog = catalog;
+    ToolRoutes(StandardTools tools, long maxBodyBytes, ToolExecutor executor, JobBoard jobs) {
+        this.catalog = tools.catalog();
         this.maxBodyBytes = maxBodyBytes;
         this.executor = executor;
         this.jobs = jobs;
-        this.noteList = noteList;
-        this.noteTools = new NoteListTools(catalog);
+        this.noteList = new NoteListHarmonizer(tools.harmonize());
+        this.noteTools = new NoteListTools(tools);
     }
 
     /** POST /api/tools/{tool}: the answer when the work is done (within the request time limit). */

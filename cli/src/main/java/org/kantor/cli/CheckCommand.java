@@ -1,25 +1,23 @@
 package org.kantor.cli;
 
-import org.kantor.checker.MelodyLine;
-
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.kantor.tools.catalog.CheckService;
 import org.kantor.checker.Finding;
+import org.kantor.checker.MelodyLine;
 import org.kantor.checker.ReportJson;
 import org.kantor.checker.VoiceLeadingChecker;
 import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFileException;
 import org.kantor.musicxml.ScoreFiles;
 import org.kantor.musicxml.ScoreFormat;
+import org.kantor.tools.catalog.CheckService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -120,7 +118,7 @@ final class CheckCommand implements Callable<Integer> {
         out.println(report.chorale().file() + ": " + report.chorale().key().displayName() + ", " + report.chorale().noteCount() + " notes, "
                 + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings") + " (" + report.ranges() + ")");
         for (Finding f : report.findings()) {
-            out.printf(Locale.ROOT, "  m. %-4s beat %-5s %-7s %-20s %s%n", f.measure(), org.kantor.checker.MelodyLine.beatText(f.beat()), f.severity().label(), f.rule(), f.message());
+            out.printf(Locale.ROOT, "  m. %-4s beat %-5s %-7s %-20s %s%n", f.measure(), MelodyLine.beatText(f.beat()), f.severity().label(), f.rule(), f.message());
         }
         StringBuilder cadences = new StringBuilder();
         report.cadences().forEach(c -> cadences.append(cadences.length() == 0 ? "" : "; ").append("m. ").append(c.measure()).append(' ')

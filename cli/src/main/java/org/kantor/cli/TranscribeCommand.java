@@ -6,7 +6,6 @@ import org.kantor.models.transcription.PerformanceMidi;
 import org.kantor.models.transcription.PerformanceNotation;
 import org.kantor.models.transcription.Transcriber;
 import org.kantor.musicxml.AtomicFiles;
-import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFileException;
 import org.kantor.musicxml.ScoreFiles;
 import org.kantor.musicxml.ScoreFormat;

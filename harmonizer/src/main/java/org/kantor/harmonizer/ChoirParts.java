@@ -1,10 +1,9 @@
 package org.kantor.harmonizer;
 
-import org.kantor.checker.MelodyLine;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.kantor.checker.MelodyLine;
 import org.kantor.core.Chord;
 import org.kantor.core.Clef;
 import org.kantor.core.ClefChange;

@@ -10,20 +10,18 @@ import org.kantor.models.harmony.PianoRoll;
  * Which simultaneous pitches would be written on one letter with two accidentals (C-sharp against C):
  * the checker's chromatic clash, which a musician hears as a wrong note and Bach almost never writes.
  * The sampler leaves such pitches out, as it leaves out parallel fifths. Pitches are spelled in the key
- * of each step's measure, as the notation of the result spells them; {@code shift} undoes the octave
- * transposition the sampler works in.
+ * of each step's measure, as the notation of the result spells them (the sampler's octave transposition
+ * changes no letter).
  */
 final class ChromaticClashes {
 
     private final KeySignature[] keys;
-    private final int shift;
 
-    private ChromaticClashes(KeySignature[] keys, int shift) {
+    private ChromaticClashes(KeySignature[] keys) {
         this.keys = keys;
-        this.shift = shift;
     }
 
-    static ChromaticClashes of(List<MeasureLayout.Slot> measures, int steps, int shift) {
+    static ChromaticClashes of(List<MeasureLayout.Slot> measures, int steps) {
         KeySignature[] keys = new KeySignature[steps];
         KeySignature last = measures.isEmpty() ? KeySignature.C_MAJOR : measures.get(0).key();
         for (MeasureLayout.Slot m : measures) {
@@ -39,7 +37,7 @@ final class ChromaticClashes {
                 keys[t] = last;
             }
         }
-        return new ChromaticClashes(keys, shift);
+        return new ChromaticClashes(keys);
     }
 
     /** Whether {@code pitch} in {@code voice} at {@code step} clashes with a pitch another voice sounds there. */
@@ -59,6 +57,6 @@ final class ChromaticClashes {
             return false;
         }
         KeySignature key = keys[step];
-        return key.spell(a - shift).step() == key.spell(b - shift).step();
+        return key.spell(a).step() == key.spell(b).step();
     }
 }

@@ -1,8 +1,7 @@
 package org.kantor.harmonizer;
 
-import org.kantor.checker.VoiceRange;
-
 import java.util.Random;
+import org.kantor.checker.VoiceRange;
 import org.kantor.models.harmony.HarmonyModel;
 import org.kantor.models.harmony.PianoRoll;
 import org.kantor.models.harmony.RollBatch;

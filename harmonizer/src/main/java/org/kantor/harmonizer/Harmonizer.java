@@ -1,14 +1,13 @@
 package org.kantor.harmonizer;
 
-import org.kantor.checker.FourPartScore;
-import org.kantor.checker.VoiceRange;
-import org.kantor.checker.MelodyLine;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.kantor.checker.FourPartScore;
+import org.kantor.checker.MelodyLine;
+import org.kantor.checker.VoiceRange;
 import org.kantor.core.Score;
 import org.kantor.core.timeline.MeasureLayout;
 import org.kantor.core.timeline.TimedNote;
@@ -112,7 +111,7 @@ public final class Harmonizer {
         }
         List<MeasureLayout.Slot> slots = MeasureLayout.of(score);
         int[] beatPhases = beatPhases(slots, steps);
-        int[][][] sampled = new GibbsSampler(model, request.sampling()).avoiding(ChromaticClashes.of(slots, steps, shift)).onProgress(progress)
+        int[][][] sampled = new GibbsSampler(model, request.sampling()).avoiding(ChromaticClashes.of(slots, steps)).onProgress(progress)
                 .sample(pitches, unknown, request.variations(), new Random(request.seed()), movesOnEighthsAndWithTheMelody(beatPhases, onsets),
                         beatPhases);
 
@@ -192,7 +191,7 @@ public final class Harmonizer {
             }
         }
         int[] beatPhases = beatPhases(slots, steps);
-        int[][][] sampled = new GibbsSampler(model, request.sampling()).avoiding(ChromaticClashes.of(slots, steps, 0)).onProgress(progress)
+        int[][][] sampled = new GibbsSampler(model, request.sampling()).avoiding(ChromaticClashes.of(slots, steps)).onProgress(progress)
                 .sample(pitches, unknown, request.variations(), new Random(request.seed()), movesOnEighthsAndWithTheMelody(beatPhases, keptOnsets),
                         beatPhases);
         List<ScoreDocument> out = new ArrayList<>();

@@ -1,11 +1,10 @@
 package org.kantor.harmonizer;
 
-import org.kantor.checker.MelodyLine;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.kantor.checker.MelodyLine;
 import org.kantor.core.Clef;
 import org.kantor.core.Rational;
 import org.kantor.core.Score;

@@ -1,7 +1,6 @@
 package org.kantor.harmonizer;
 
 import org.kantor.checker.VoiceRange;
-
 import org.kantor.models.harmony.PianoRoll;
 
 /**

@@ -1,7 +1,5 @@
 package org.kantor.harmonizer;
 
-import org.kantor.checker.MuseScore;
-
 import org.kantor.checker.VoiceRange;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kantor.checker.MuseScore;
 import org.kantor.core.Measure;
 import org.kantor.core.MusicEvent;
 import org.kantor.core.Note;

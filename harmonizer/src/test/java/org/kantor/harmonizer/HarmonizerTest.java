@@ -1,7 +1,5 @@
 package org.kantor.harmonizer;
 
-import org.kantor.checker.VoiceRange;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kantor.checker.VoiceRange;
 import org.kantor.core.Measure;
 import org.kantor.core.MusicEvent;
 import org.kantor.core.Note;

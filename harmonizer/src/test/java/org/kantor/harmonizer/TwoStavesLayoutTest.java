@@ -1,7 +1,5 @@
 package org.kantor.harmonizer;
 
-import org.kantor.checker.MuseScore;
-
 import org.kantor.checker.FourPartScore;
 import org.kantor.checker.VoiceRange;
 import org.kantor.checker.MelodyLine;
@@ -18,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kantor.checker.MuseScore;
 import org.kantor.core.Clef;
 import org.kantor.core.Score;
 import org.kantor.core.timeline.TimedNote;

@@ -11,32 +11,13 @@ import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFileException;
 
 /** The voice-leading checker as a tool: the JSON report, or the annotated score. */
-public final class CheckTool implements Tool {
+public final class CheckTool extends CatalogTool {
 
-    @Override
-    public String name() {
-        return CheckService.NAME;
-    }
-
-    @Override
-    public String title() {
-        return "Check voice leading";
-    }
-
-    @Override
-    public String description() {
-        return "Find voice-leading faults in four-part writing (parallel fifths and octaves, crossing, spacing, range, resolutions ...),"
-                + " with roman numerals and cadences.";
-    }
-
-    @Override
-    public List<ToolParameter> parameters() {
-        return CheckService.PARAMETERS;
-    }
-
-    @Override
-    public List<String> produces() {
-        return List.of(ToolResult.JSON, ToolResult.MUSICXML);
+    public CheckTool() {
+        super(CheckService.NAME, "Check voice leading",
+                "Find voice-leading faults in four-part writing (parallel fifths and octaves, crossing, spacing, range, resolutions ...),"
+                    + " with roman numerals and cadences.",
+                ToolInput.SCORE, CheckService.PARAMETERS, List.of(ToolResult.JSON, ToolResult.MUSICXML));
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFileException;
 
 /** Continue as a tool: new measures after the end of a melody, in its key and meter; a chorale's lower voices follow. */
-public final class ContinueTool implements Tool {
+public final class ContinueTool extends CatalogTool {
 
     public static final String NAME = "continue";
 
@@ -26,34 +26,12 @@ public final class ContinueTool implements Tool {
     private final Supplier<HarmonyModel> harmony;
 
     public ContinueTool(Supplier<MelodyLanguageModel> melody, Supplier<HarmonyModel> harmony) {
+        super(NAME, "Continue",
+                "Write new measures after the end of a melody, in its key and meter. A four-part chorale gets its soprano continued and"
+                    + " alto, tenor and bass written under it. The measures already written stay exactly as they were.",
+                ToolInput.SCORE, PARAMETERS, List.of(ToolResult.MUSICXML));
         this.melody = melody;
         this.harmony = harmony;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String title() {
-        return "Continue";
-    }
-
-    @Override
-    public String description() {
-        return "Write new measures after the end of a melody, in its key and meter. A four-part chorale gets its soprano continued and"
-                + " alto, tenor and bass written under it. The measures already written stay exactly as they were.";
-    }
-
-    @Override
-    public List<ToolParameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public List<String> produces() {
-        return List.of(ToolResult.MUSICXML);
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.kantor.musicxml.ScoreFileException;
 import org.kantor.tools.drums.Drumify;
 
 /** Drumify as a tool: the score back with a drum-set part that follows its rhythm, or that part's performance as MIDI. */
-public final class DrumifyTool implements Tool {
+public final class DrumifyTool extends CatalogTool {
 
     public static final String NAME = "drumify";
 
@@ -21,33 +21,11 @@ public final class DrumifyTool implements Tool {
     private final Supplier<DrumModel> model;
 
     public DrumifyTool(Supplier<DrumModel> model) {
+        super(NAME, "Drumify",
+                "Add a drum-set part that fits the rhythm of the score (or of one part), as a drummer would play it:"
+                    + " a drum staff with hands and feet, its dynamics and timing for playback. 4/4 or 2/2 only.",
+                ToolInput.SCORE, PARAMETERS, DrumAnswers.PRODUCES);
         this.model = model;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String title() {
-        return "Drumify";
-    }
-
-    @Override
-    public String description() {
-        return "Add a drum-set part that fits the rhythm of the score (or of one part), as a drummer would play it:"
-                + " a drum staff with hands and feet, its dynamics and timing for playback. 4/4 or 2/2 only.";
-    }
-
-    @Override
-    public List<ToolParameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public List<String> produces() {
-        return DrumAnswers.PRODUCES;
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFileException;
 
 /** Generate as a tool: new melodies in the key and meter asked for, from nothing but the parameters. */
-public final class GenerateTool implements Tool {
+public final class GenerateTool extends CatalogTool {
 
     public static final String NAME = "generate";
 
@@ -28,37 +28,10 @@ public final class GenerateTool implements Tool {
     private final Supplier<MelodyLatentModel> model;
 
     public GenerateTool(Supplier<MelodyLatentModel> model) {
+        super(NAME, "Generate",
+                "Write a new melody in the key and meter you ask for, two measures at a time, as a new score.",
+                ToolInput.NOTHING, PARAMETERS, List.of(ToolResult.MUSICXML));
         this.model = model;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String title() {
-        return "Generate";
-    }
-
-    @Override
-    public String description() {
-        return "Write a new melody in the key and meter you ask for, two measures at a time, as a new score.";
-    }
-
-    @Override
-    public ToolInput takes() {
-        return ToolInput.NOTHING;
-    }
-
-    @Override
-    public List<ToolParameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public List<String> produces() {
-        return List.of(ToolResult.MUSICXML);
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.kantor.musicxml.ScoreFileException;
 import org.kantor.tools.drums.Groove;
 
 /** Groove as a tool: the drum part's notation unchanged, with a drummer's dynamics and timing for playback, or as MIDI. */
-public final class GrooveTool implements Tool {
+public final class GrooveTool extends CatalogTool {
 
     public static final String NAME = "groove";
 
@@ -21,33 +21,11 @@ public final class GrooveTool implements Tool {
     private final Supplier<DrumModel> model;
 
     public GrooveTool(Supplier<DrumModel> model) {
+        super(NAME, "Groove",
+                "Play a stiff drum part as a drummer would: every stroke gets its own loudness and its own push or drag against"
+                    + " the beat. The notation stays exactly as written. 4/4 or 2/2 only.",
+                ToolInput.SCORE, PARAMETERS, DrumAnswers.PRODUCES);
         this.model = model;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String title() {
-        return "Groove";
-    }
-
-    @Override
-    public String description() {
-        return "Play a stiff drum part as a drummer would: every stroke gets its own loudness and its own push or drag against"
-                + " the beat. The notation stays exactly as written. 4/4 or 2/2 only.";
-    }
-
-    @Override
-    public List<ToolParameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public List<String> produces() {
-        return DrumAnswers.PRODUCES;
     }
 
     @Override

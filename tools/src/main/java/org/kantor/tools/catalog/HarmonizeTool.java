@@ -7,38 +7,16 @@ import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFileException;
 
 /** The harmonizer as a tool: one harmonized score back. */
-public final class HarmonizeTool implements Tool {
+public final class HarmonizeTool extends CatalogTool {
 
     private final HarmonizeService service;
 
     public HarmonizeTool(HarmonizeService service) {
+        super(HarmonizeService.NAME, "Harmonize",
+                "Add alto, tenor and bass to a melody in the style of Bach's chorales, or write chosen voices and measures of a"
+                    + " four-part score anew. The melody stays exactly as it was.",
+                ToolInput.SCORE, HarmonizeService.PARAMETERS, List.of(ToolResult.MUSICXML));
         this.service = service;
-    }
-
-    @Override
-    public String name() {
-        return HarmonizeService.NAME;
-    }
-
-    @Override
-    public String title() {
-        return "Harmonize";
-    }
-
-    @Override
-    public String description() {
-        return "Add alto, tenor and bass to a melody in the style of Bach's chorales, or write chosen voices and measures of a"
-                + " four-part score anew. The melody stays exactly as it was.";
-    }
-
-    @Override
-    public List<ToolParameter> parameters() {
-        return HarmonizeService.PARAMETERS;
-    }
-
-    @Override
-    public List<String> produces() {
-        return List.of(ToolResult.MUSICXML);
     }
 
     @Override

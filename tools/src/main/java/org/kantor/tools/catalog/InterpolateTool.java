@@ -10,7 +10,7 @@ import org.kantor.musicxml.ScoreFileException;
 import org.kantor.musicxml.ScoreMarkup;
 
 /** Interpolate as a tool: a walk from the opening of one melody to the opening of another, two measures a step. */
-public final class InterpolateTool implements Tool {
+public final class InterpolateTool extends CatalogTool {
 
     public static final String NAME = "interpolate";
 
@@ -20,38 +20,11 @@ public final class InterpolateTool implements Tool {
     private final Supplier<MelodyLatentModel> model;
 
     public InterpolateTool(Supplier<MelodyLatentModel> model) {
+        super(NAME, "Interpolate",
+                "Walk from the opening two measures of one melody to those of another, in steps: every step is two measures of a new"
+                    + " score, marked A (the first as the model hears it), 1, 2 ... and B.",
+                ToolInput.TWO_SCORES, PARAMETERS, List.of(ToolResult.MUSICXML));
         this.model = model;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String title() {
-        return "Interpolate";
-    }
-
-    @Override
-    public String description() {
-        return "Walk from the opening two measures of one melody to those of another, in steps: every step is two measures of a new"
-                + " score, marked A (the first as the model hears it), 1, 2 ... and B.";
-    }
-
-    @Override
-    public ToolInput takes() {
-        return ToolInput.TWO_SCORES;
-    }
-
-    @Override
-    public List<ToolParameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public List<String> produces() {
-        return List.of(ToolResult.MUSICXML);
     }
 
     @Override

@@ -27,13 +27,16 @@ public final class StandardTools implements AutoCloseable {
     private final LazyModel<DrumModel> groove = new LazyModel<>("groove", () -> DrumModel.load(DrumTask.GROOVE));
     private final LazyModel<BasicPitch> notes = new LazyModel<>("note detection", () -> NativeStderr.silenced(BasicPitch::load));
     private final HarmonizeService harmonize = new HarmonizeService(harmony);
+    private final CheckTool check = new CheckTool();
+    private final ContinueTool continuation = new ContinueTool(melody, harmony);
+    private final GenerateTool generation = new GenerateTool(latent);
+    private final InterpolateTool interpolation = new InterpolateTool(latent);
     private final ToolCatalog catalog;
 
     /** @param maxRecordingSeconds the longest recording Transcribe takes in one run */
     public StandardTools(double maxRecordingSeconds) {
-        catalog = new ToolCatalog(List.of(new HarmonizeTool(harmonize), new CheckTool(), new ContinueTool(melody, harmony),
-                new GenerateTool(latent), new InterpolateTool(latent), new TranscribeTool(notes, maxRecordingSeconds),
-                new DrumifyTool(drumify), new GrooveTool(groove)));
+        catalog = new ToolCatalog(List.of(new HarmonizeTool(harmonize), check, continuation, generation, interpolation,
+                new TranscribeTool(notes, maxRecordingSeconds), new DrumifyTool(drumify), new GrooveTool(groove)));
     }
 
     public ToolCatalog catalog() {
@@ -43,6 +46,23 @@ public final class StandardTools implements AutoCloseable {
     /** The harmonizer as a service, for the note-list route of the MuseScore 4 plugin. */
     public HarmonizeService harmonize() {
         return harmonize;
+    }
+
+    /** The catalog's tools themselves, for front ends that work on scores they built (MuseScore 4's note lists). */
+    public CheckTool check() {
+        return check;
+    }
+
+    public ContinueTool continuation() {
+        return continuation;
+    }
+
+    public GenerateTool generation() {
+        return generation;
+    }
+
+    public InterpolateTool interpolation() {
+        return interpolation;
     }
 
     /**

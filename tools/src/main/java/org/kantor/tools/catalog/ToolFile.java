@@ -2,7 +2,6 @@ package org.kantor.tools.catalog;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.kantor.musicxml.ScoreDocument;
@@ -11,7 +10,7 @@ import org.kantor.musicxml.ScoreFiles;
 
 /**
  * A file given to a tool, under the name messages call it by (a path on the command line, a cleaned
- * upload name on the server): a file on disk, read when needed, or bytes that came over the wire.
+ * upload name on the server): a file on disk, read by the tool as it needs, or bytes that came over the wire.
  */
 public final class ToolFile {
 
@@ -22,7 +21,7 @@ public final class ToolFile {
 
     private final String name;
     private final Path path;
-    private byte[] bytes;
+    private final byte[] bytes;
 
     private ToolFile(String name, Path path, byte[] bytes) {
         this.name = name;
@@ -48,22 +47,6 @@ public final class ToolFile {
     public String baseName() {
         String base = path != null && path.getFileName() != null ? path.getFileName().toString() : name;
         return base.replaceFirst("\\.[^.]*$", "");
-    }
-
-    public synchronized byte[] bytes() throws ScoreFileException {
-        if (bytes == null) {
-            if (Files.isDirectory(path)) {
-                throw new ScoreFileException(name, "is a folder, not a file");
-            }
-            try {
-                bytes = Files.readAllBytes(path);
-            } catch (NoSuchFileException e) {
-                throw new ScoreFileException(name, "no such file");
-            } catch (IOException e) {
-                throw new ScoreFileException(name, "cannot be read (" + e.getMessage() + ")");
-            }
-        }
-        return bytes;
     }
 
     /** The file as a score: MusicXML, .mxl, or MIDI notated on the way in. */

@@ -19,7 +19,7 @@ import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFileException;
 
 /** Transcribe as a tool: a recording or a MIDI performance in, an engraved score (or the notes as played) out. */
-public final class TranscribeTool implements Tool {
+public final class TranscribeTool extends CatalogTool {
 
     public static final String NAME = "transcribe";
 
@@ -43,39 +43,12 @@ public final class TranscribeTool implements Tool {
 
     /** @param maxSeconds the longest recording one run may take (the server's limit; the command line has none) */
     public TranscribeTool(Supplier<BasicPitch> model, double maxSeconds) {
+        super(NAME, "Transcribe",
+                "Write down a recording (WAV, FLAC, MP3, Ogg Vorbis) or a MIDI performance as a score: notes, rhythm, meter, key and,"
+                    + " for piano, the hands on a grand staff.",
+                ToolInput.RECORDING, PARAMETERS, List.of(ToolResult.MUSICXML, ToolResult.MIDI));
         this.model = model;
         this.maxSeconds = maxSeconds;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String title() {
-        return "Transcribe";
-    }
-
-    @Override
-    public String description() {
-        return "Write down a recording (WAV, FLAC, MP3, Ogg Vorbis) or a MIDI performance as a score: notes, rhythm, meter, key and,"
-                + " for piano, the hands on a grand staff.";
-    }
-
-    @Override
-    public ToolInput takes() {
-        return ToolInput.RECORDING;
-    }
-
-    @Override
-    public List<ToolParameter> parameters() {
-        return PARAMETERS;
-    }
-
-    @Override
-    public List<String> produces() {
-        return List.of(ToolResult.MUSICXML, ToolResult.MIDI);
     }
 
     @Override
