@@ -7,7 +7,9 @@ import org.kantor.core.TimeSignature;
 /**
  * A melody from random points of the latent model, two measures per point. Longer melodies walk
  * through the latent space (each point correlated with the one before, so the phrases belong
- * together); each phrase is decoded from the last token of the one before and kept in its register.
+ * together); each phrase is decoded from the last token of the one before and kept in its register,
+ * and one that a singer could not sing (a silent measure, a leap over an octave, a compass over a
+ * twelfth) is drawn again.
  */
 public final class LatentWalk {
 
@@ -45,6 +47,34 @@ public final class LatentWalk {
         return false;
     }
 
+    /** The widest compass a tune keeps to (a twelfth) and the largest leap in it (an octave), in semitones. */
+    static final int COMPASS = 19;
+    static final int LEAP = 12;
+
+    /**
+     * Whether {@code phrase}, following the first {@code length} tokens of {@code before}, leaps more than an octave
+     * (from the note before it too) or makes the tune span more than a twelfth.
+     */
+    static boolean unsingable(int[] before, int length, int[] phrase) {
+        int low = Integer.MAX_VALUE;
+        int high = Integer.MIN_VALUE;
+        int last = -1;
+        for (int i = 0; i < length + phrase.length; i++) {
+            int t = i < length ? before[i] : phrase[i - length];
+            if (!MelodyVocabulary.isNote(t)) {
+                continue;
+            }
+            int pitch = MelodyVocabulary.pitch(t);
+            if (last >= 0 && Math.abs(pitch - last) > LEAP) {
+                return true;
+            }
+            last = pitch;
+            low = Math.min(low, pitch);
+            high = Math.max(high, pitch);
+        }
+        return high - low > COMPASS;
+    }
+
     /** Tokens for {@code measures} full measures (a multiple of two) of the meter, in the key. */
     public static int[] melody(MelodyLatentModel model, TimeSignature time, KeySignature key, int measures, double temperature, Random random) {
         int per = Melody.stepsPerMeasure(time);
@@ -59,15 +89,18 @@ public final class LatentWalk {
         for (int phrase = 0; phrase * positions.length < all.length; phrase++) {
             float[] from = z.clone();
             int[] tokens = null;
-            // a melody has no silent measure: a phrase that leaves one is drawn again from another point
-            for (int attempt = 0; attempt < ATTEMPTS && (tokens == null || hasSilentMeasure(tokens, per, previous)); attempt++) {
+            int filled = phrase * positions.length;
+            // a melody has no silent measure and can be sung: a phrase that leaves a measure silent, leaps more than an
+            // octave or stretches the tune beyond a twelfth is drawn again from another point
+            for (int attempt = 0; attempt < ATTEMPTS
+                    && (tokens == null || hasSilentMeasure(tokens, per, previous) || unsingable(all, filled, tokens)); attempt++) {
                 for (int i = 0; i < z.length; i++) {
                     z[i] = (float) (phrase == 0 ? random.nextGaussian() : CORRELATION * from[i] + rest * random.nextGaussian());
                 }
                 tokens = model.decode(z, time, key, positions, previous, temperature, random);
-            }
-            if (phrase > 0) {
-                tokens = inRegisterOf(tokens, all, phrase * positions.length);
+                if (phrase > 0) {
+                    tokens = inRegisterOf(tokens, all, filled);
+                }
             }
             System.arraycopy(tokens, 0, all, phrase * positions.length, Math.min(tokens.length, all.length - phrase * positions.length));
             previous = tokens[tokens.length - 1];
