@@ -14,15 +14,25 @@ import org.kantor.models.harmony.RollBatch;
  */
 public final class GibbsSampler {
 
-    /** Sampling settings; {@code steps} resampling rounds, block share annealed from pMax to pMin over eta of the rounds. */
+    /**
+     * Sampling settings; {@code steps} resampling rounds, block share annealed from pMax to pMin over eta of the rounds;
+     * {@code repairPasses}: how often the notes the checker flags in a result are resampled afterwards (0: never).
+     */
     public record Settings(int steps, double temperature, double pMax, double pMin, double eta, boolean keepInRange,
-                           boolean avoidParallels) {
+                           boolean avoidParallels, int repairPasses) {
+        /** Repair passes unless asked otherwise: enough to take out most flagged notes, a second or so on a chorale. */
+        public static final int REPAIR_PASSES = 8;
+
         public Settings(int steps, double temperature, double pMax, double pMin, double eta, boolean keepInRange) {
-            this(steps, temperature, pMax, pMin, eta, keepInRange, true);
+            this(steps, temperature, pMax, pMin, eta, keepInRange, true, REPAIR_PASSES);
         }
 
         public static Settings defaults() {
-            return new Settings(48, 0.9, 0.9, 0.05, 0.75, true, true);
+            return new Settings(48, 0.9, 0.9, 0.05, 0.75, true, true, REPAIR_PASSES);
+        }
+
+        public Settings withRepairPasses(int passes) {
+            return new Settings(steps, temperature, pMax, pMin, eta, keepInRange, avoidParallels, passes);
         }
     }
 
@@ -36,13 +46,13 @@ public final class GibbsSampler {
         this.settings = settings;
     }
 
-    /** Tells {@code progress} the share of resampling rounds done (0..1) after every round; returns this sampler. */
     /** Leaves out pitches that would clash chromatically with another voice (null: allow them). */
     GibbsSampler avoiding(ChromaticClashes clashes) {
         this.clashes = clashes;
         return this;
     }
 
+    /** Tells {@code progress} the share of resampling rounds done (0..1) after every round; returns this sampler. */
     public GibbsSampler onProgress(java.util.function.DoubleConsumer progress) {
         this.progress = progress;
         return this;
@@ -89,6 +99,38 @@ public final class GibbsSampler {
             }
             resampleBlock(state, unknown, resample, mayMove, beatPhases, random);
             progress.accept((round + 1.0) / settings.steps());
+        }
+        if (mayMove != null) {
+            holdWhereNoMoveIsAllowed(state, unknown, mayMove);
+        }
+        return state;
+    }
+
+    /**
+     * Resamples chosen cells of rolls sampled before, starting from them as they are: every chosen cell
+     * at once, then random halves of them, {@code rounds} times in all. Cells not chosen stay as they are.
+     * @param rolls {@code [variation][step][voice]}, not changed
+     * @param cells {@code [variation][voice][step]}: the cells to resample (null for a variation: none)
+     * @param unknown {@code [voice][step]}: the cells the sampler may ever change
+     */
+    int[][][] resample(int[][][] rolls, boolean[][][] cells, boolean[][] unknown, int rounds, Random random, boolean[] mayMove,
+                       int[] beatPhases) {
+        int[][][] state = new int[rolls.length][][];
+        boolean[][][] chosen = new boolean[rolls.length][][];
+        for (int v = 0; v < rolls.length; v++) {
+            state[v] = new int[rolls[v].length][];
+            for (int t = 0; t < rolls[v].length; t++) {
+                state[v][t] = rolls[v][t].clone();
+            }
+            chosen[v] = cells[v] != null ? cells[v] : new boolean[PianoRoll.VOICES][rolls[v].length];
+        }
+        resampleBlock(state, unknown, chosen, mayMove, beatPhases, random);
+        for (int round = 1; round < rounds; round++) {
+            boolean[][][] half = new boolean[rolls.length][][];
+            for (int v = 0; v < rolls.length; v++) {
+                half[v] = block(chosen[v], 0.5, random);
+            }
+            resampleBlock(state, unknown, half, mayMove, beatPhases, random);
         }
         if (mayMove != null) {
             holdWhereNoMoveIsAllowed(state, unknown, mayMove);

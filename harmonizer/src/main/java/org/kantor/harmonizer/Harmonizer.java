@@ -1,12 +1,12 @@
 package org.kantor.harmonizer;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.kantor.checker.FourPartScore;
 import org.kantor.checker.MelodyLine;
+import org.kantor.checker.VoiceLeadingChecker;
 import org.kantor.checker.VoiceRange;
 import org.kantor.core.Score;
 import org.kantor.core.timeline.MeasureLayout;
@@ -111,13 +111,13 @@ public final class Harmonizer {
         }
         List<MeasureLayout.Slot> slots = MeasureLayout.of(score);
         int[] beatPhases = beatPhases(slots, steps);
+        boolean[] mayMove = movesOnEighthsAndWithTheMelody(beatPhases, onsets);
+        holdUnderFermatas(mayMove, melody.notes(), melody.fermataOnsets());
         int[][][] sampled = new GibbsSampler(model, request.sampling()).avoiding(ChromaticClashes.of(slots, steps)).onProgress(progress)
-                .sample(pitches, unknown, request.variations(), new Random(request.seed()), movesOnEighthsAndWithTheMelody(beatPhases, onsets),
-                        beatPhases);
+                .sample(pitches, unknown, request.variations(), new Random(request.seed()), mayMove, beatPhases);
 
         Set<Integer> repeats = repeatedNoteSteps(beatPhases, onsets);
-        List<ScoreDocument> out = new ArrayList<>();
-        for (int[][] variation : sampled) {
+        FaultRepair.Writer writer = variation -> {
             int[][] roll = new int[steps][PianoRoll.VOICES];
             for (int t = 0; t < steps; t++) {
                 for (int v = 0; v < PianoRoll.VOICES; v++) {
@@ -131,9 +131,18 @@ public final class Harmonizer {
             } else {
                 added.onFourStaves(doc, melody.partIndex(), given);
             }
-            out.add(doc);
-        }
-        return out;
+            return doc;
+        };
+        return repaired(sampled, unknown, writer, request, mayMove, beatPhases, slots, steps);
+    }
+
+    /** The sampled variations written out, after the notes the checker flags were resampled (see {@link FaultRepair}). */
+    private List<ScoreDocument> repaired(int[][][] sampled, boolean[][] unknown, FaultRepair.Writer writer, Request request, boolean[] mayMove,
+                                         int[] beatPhases, List<MeasureLayout.Slot> slots, int steps) throws ScoreFileException {
+        GibbsSampler sampler = new GibbsSampler(model, request.sampling()).avoiding(ChromaticClashes.of(slots, steps));
+        FaultRepair repair = new FaultRepair(sampler, VoiceLeadingChecker.standard(), request.sampling().repairPasses());
+        // its own generator, so that asking for repairs or not leaves the sampled notes the same
+        return List.of(repair.repair(sampled, unknown, writer, new Random(request.seed() + 1), mayMove, beatPhases));
     }
 
     /** Rewrites a region of a four-part score: one document per variation. */
@@ -191,11 +200,15 @@ public final class Harmonizer {
             }
         }
         int[] beatPhases = beatPhases(slots, steps);
+        boolean[] mayMove = movesOnEighthsAndWithTheMelody(beatPhases, keptOnsets);
+        for (int v = 0; v < PianoRoll.VOICES; v++) {
+            if (!region.voices()[v]) {
+                holdUnderFermatas(mayMove, four.lines()[v].notes(), four.lines()[v].fermataOnsets());
+            }
+        }
         int[][][] sampled = new GibbsSampler(model, request.sampling()).avoiding(ChromaticClashes.of(slots, steps)).onProgress(progress)
-                .sample(pitches, unknown, request.variations(), new Random(request.seed()), movesOnEighthsAndWithTheMelody(beatPhases, keptOnsets),
-                        beatPhases);
-        List<ScoreDocument> out = new ArrayList<>();
-        for (int[][] variation : sampled) {
+                .sample(pitches, unknown, request.variations(), new Random(request.seed()), mayMove, beatPhases);
+        FaultRepair.Writer writer = variation -> {
             ScoreDocument doc = input.copy();
             for (int v = 0; v < PianoRoll.VOICES; v++) {
                 if (!region.voices()[v]) {
@@ -219,9 +232,9 @@ public final class Harmonizer {
                             source.upper());
                 }
             }
-            out.add(doc);
-        }
-        return out;
+            return doc;
+        };
+        return repaired(sampled, unknown, writer, request, mayMove, beatPhases, slots, steps);
     }
 
     /**
@@ -246,6 +259,20 @@ public final class Harmonizer {
             may[t] = beatPhases[t] % 2 == 0 || melodyOnsets.contains(t);
         }
         return may;
+    }
+
+    /** While a kept note holds a fermata, the new voices hold theirs too: a choir stops together and moves on together. */
+    static void holdUnderFermatas(boolean[] mayMove, List<TimedNote> notes, Set<org.kantor.core.Rational> fermataOnsets) {
+        for (TimedNote n : notes) {
+            if (!fermataOnsets.contains(n.onset())) {
+                continue;
+            }
+            int from = (int) n.onset().dividedBy(MelodyLine.STEP).floor();
+            int to = Math.min(mayMove.length, (int) n.offset().dividedBy(MelodyLine.STEP).floor());
+            for (int t = from + 1; t < to; t++) {
+                mayMove[t] = false;
+            }
+        }
     }
 
     /**

@@ -76,6 +76,12 @@ class HarmonizerTest {
             ScoreDocument back = MusicXmlReader.read(MusicXmlWriter.toBytes(doc), "back.musicxml");
             assertFourPartHarmonization(melody.score(), back.score());
             assertTrue(back.score().parts().get(3).notes().stream().anyMatch(Note::fermata), "the final fermata in the bass");
+            // while the melody holds its last fermata (a half note in 3/4), no new voice moves: the choir stops together
+            for (Part p : doc.score().parts().subList(1, 4)) {
+                Measure last = p.measures().get(p.measures().size() - 1);
+                long struck = last.voices().stream().flatMap(v -> v.events().stream()).filter(e -> e instanceof Note n && !n.tie().stopsTie()).count();
+                assertEquals(1, struck, p.name() + " strikes one note under the final fermata");
+            }
             // the melody moves in eighths at the fastest, so the new voices do too: no 16th-note flicker
             for (Part p : doc.score().parts().subList(1, 4)) {
                 assertTrue(p.notes().stream().noneMatch(n -> n.duration().type() == org.kantor.core.NoteType.SIXTEENTH),

@@ -1,0 +1,118 @@
+package org.kantor.harmonizer;
+
+import java.util.Random;
+import org.kantor.checker.Finding;
+import org.kantor.checker.MelodyLine;
+import org.kantor.checker.SungNote;
+import org.kantor.checker.VoiceLeadingChecker;
+import org.kantor.models.harmony.PianoRoll;
+import org.kantor.musicxml.ScoreDocument;
+import org.kantor.musicxml.ScoreFileException;
+
+/**
+ * Reads each sampled harmonization as the checker does and resamples the new notes it flags (a seventh
+ * that leaps away, a leap of a tenth, an augmented second, hidden octaves ...), given everything else,
+ * keeping a change only when the written score has fewer faults. A few passes of this take out most of
+ * what a teacher would mark while the notes it did not flag, and so each variation's own character, stay.
+ */
+final class FaultRepair {
+
+    /** How a sampled roll becomes the score the checker reads. */
+    interface Writer {
+        ScoreDocument write(int[][] roll) throws ScoreFileException;
+    }
+
+    /** What each pass asks of the sampler: the flagged notes resampled in this many rounds. */
+    static final int ROUNDS_PER_PASS = 3;
+
+    private final GibbsSampler sampler;
+    private final VoiceLeadingChecker checker;
+    private final int passes;
+
+    FaultRepair(GibbsSampler sampler, VoiceLeadingChecker checker, int passes) {
+        this.sampler = sampler;
+        this.checker = checker;
+        this.passes = passes;
+    }
+
+    /**
+     * The best version of each variation found: the written documents, one per roll.
+     * @param rolls {@code [variation][step][voice]} as the sampler left them
+     * @param unknown {@code [voice][step]}: the cells that were sampled (the only ones that may change)
+     */
+    ScoreDocument[] repair(int[][][] rolls, boolean[][] unknown, Writer writer, Random random, boolean[] mayMove, int[] beatPhases)
+            throws ScoreFileException {
+        int variations = rolls.length;
+        if (passes == 0) {
+            ScoreDocument[] written = new ScoreDocument[variations];
+            for (int v = 0; v < variations; v++) {
+                written[v] = writer.write(rolls[v]);
+            }
+            return written;
+        }
+        ScoreDocument[] best = new ScoreDocument[variations];
+        int[][][] bestRolls = rolls.clone();
+        double[] bestFaults = new double[variations];
+        boolean[][][] flagged = new boolean[variations][][];
+        int[][][] candidates = rolls;
+        for (int pass = 0; pass <= passes; pass++) {
+            boolean anyFlagged = false;
+            for (int v = 0; v < variations; v++) {
+                if (pass > 0 && flagged[v] == null) {
+                    continue; // nothing was resampled: the best stays
+                }
+                ScoreDocument doc = writer.write(candidates[v]);
+                VoiceLeadingChecker.Report report = checkedOrNull(doc);
+                double faults = report == null ? 0 : weight(report);
+                if (pass == 0 || faults < bestFaults[v]) {
+                    best[v] = doc;
+                    bestRolls[v] = candidates[v];
+                    bestFaults[v] = faults;
+                    flagged[v] = report == null ? null : cellsOf(report, unknown, candidates[v].length);
+                }
+                anyFlagged |= flagged[v] != null;
+            }
+            if (!anyFlagged || pass == passes) {
+                break;
+            }
+            candidates = sampler.resample(bestRolls, flagged, unknown, ROUNDS_PER_PASS, random, mayMove, beatPhases);
+        }
+        return best;
+    }
+
+    private VoiceLeadingChecker.Report checkedOrNull(ScoreDocument doc) {
+        try {
+            return checker.check(doc.score(), doc.name());
+        } catch (ScoreFileException e) {
+            return null; // a texture the checker cannot read as four parts: leave it as sampled
+        }
+    }
+
+    /** Errors count one, warnings (hidden fifths, overlaps ...) half: a sampler trading an error for two warnings gains nothing. */
+    static double weight(VoiceLeadingChecker.Report report) {
+        double sum = 0;
+        for (Finding f : report.findings()) {
+            sum += f.severity() == Finding.Severity.ERROR ? 1 : 0.5;
+        }
+        return sum;
+    }
+
+    /** The new notes the findings mark, as roll cells; null when no finding marks a new note. */
+    static boolean[][] cellsOf(VoiceLeadingChecker.Report report, boolean[][] unknown, int steps) {
+        boolean[][] cells = new boolean[PianoRoll.VOICES][steps];
+        boolean any = false;
+        for (Finding f : report.findings()) {
+            for (SungNote note : f.marked()) {
+                int from = (int) note.onset().dividedBy(MelodyLine.STEP).floor();
+                int to = Math.min(steps, (int) note.end().dividedBy(MelodyLine.STEP).floor());
+                for (int t = Math.max(0, from); t < to; t++) {
+                    if (unknown[note.voice()][t]) {
+                        cells[note.voice()][t] = true;
+                        any = true;
+                    }
+                }
+            }
+        }
+        return any ? cells : null;
+    }
+}
