@@ -113,7 +113,8 @@ public final class CheckerEvaluation {
                 continue;
             }
             boolean atTheChange = !f.at().onset().lessThan(changed.onset()) && !f.at().onset().greaterThan(changed.end())
-                    && f.voices().contains(changed.voice());
+                    && f.voices().contains(changed.voice())
+                    || f.marked().stream().anyMatch(n -> n.voice() == changed.voice() && n.onset().equals(changed.onset()));
             if (atTheChange) {
                 truePositives++;
             } else {

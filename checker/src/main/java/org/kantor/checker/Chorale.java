@@ -204,6 +204,20 @@ public final class Chorale {
         return found;
     }
 
+    /** The note the same voice sings just before this one, with no rest between; null after a rest or at the start. */
+    public SungNote previous(SungNote note) {
+        List<SungNote> line = voices.get(note.voice());
+        int i = line.indexOf(note);
+        return i > 0 && line.get(i - 1).end().equals(note.onset()) ? line.get(i - 1) : null;
+    }
+
+    /** The note the same voice sings next, with no rest between; null before a rest or at the end. */
+    public SungNote next(SungNote note) {
+        List<SungNote> line = voices.get(note.voice());
+        int i = line.indexOf(note);
+        return i >= 0 && i + 1 < line.size() && line.get(i + 1).onset().equals(note.end()) ? line.get(i + 1) : null;
+    }
+
     /** The number of notes sung, all voices together: the denominator of rates per note. */
     public int noteCount() {
         return voices.stream().mapToInt(List::size).sum();

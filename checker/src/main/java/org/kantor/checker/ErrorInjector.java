@@ -66,6 +66,10 @@ public final class ErrorInjector {
                 case "large-leap" -> melodic(c, k, false, rule);
                 case "chromatic-clash" -> clash(c, k, rule);
                 case "cross-relation" -> crossRelation(c, k, rule);
+                case "chromatic-line" -> chromaticLine(c, k, rule);
+                case "non-chord-tone" -> nonChordTone(c, k, rule);
+                case "unprepared-seventh" -> unpreparedSeventh(c, k, rule);
+                case "final-cadence" -> finalCadence(c, k, rule);
                 default -> throw new IllegalArgumentException("unknown rule " + rule);
             };
             if (found != null && clean(found, existing)) {
@@ -264,7 +268,7 @@ public final class ErrorInjector {
             if (!at.strikes(v) || at.numeral() == null || !at.numeral().isTonic() || !key.isTonic(next.pitch())) {
                 continue;
             }
-            SungNote note = previous(c, next);
+            SungNote note = c.previous(next);
             if (note == null || !key.isLeadingTone(note.pitch()) || next.midi() - note.midi() != 1) {
                 continue;
             }
@@ -290,7 +294,7 @@ public final class ErrorInjector {
             if (!at.strikes(v)) {
                 continue;
             }
-            SungNote note = previous(c, next);
+            SungNote note = c.previous(next);
             if (note == null) {
                 continue;
             }
@@ -346,7 +350,7 @@ public final class ErrorInjector {
         Sonority at = c.sonorities().get(k);
         for (int v = 0; v < 4; v++) {
             SungNote next = at.notes()[v];
-            SungNote note = at.strikes(v) ? previous(c, next) : null;
+            SungNote note = at.strikes(v) ? c.previous(next) : null;
             if (note == null) {
                 continue;
             }
@@ -371,6 +375,135 @@ public final class ErrorInjector {
         return null;
     }
 
+    /**
+     * A line that steps by a whole tone and then a semitone (A, ?, G, F-sharp) given the chromatic note in
+     * between (A, G-sharp, G, F-sharp); or two semitone steps (F-sharp, F, E) followed by a third (E-flat).
+     */
+    private static Injection chromaticLine(Chorale c, int k, String rule) {
+        Sonority at = c.sonorities().get(k);
+        for (int v = 0; v < 4; v++) {
+            SungNote second = at.strikes(v) ? at.notes()[v] : null;
+            SungNote first = second == null ? null : c.previous(second);
+            SungNote third = second == null ? null : c.next(second);
+            SungNote fourth = third == null ? null : c.next(third);
+            if (first == null || third == null || fourth == null) {
+                continue;
+            }
+            int d = Integer.signum(third.midi() - first.midi());
+            if (d != 0 && third.midi() - first.midi() == 2 * d && fourth.midi() - third.midi() == d) {
+                Pitch p = d < 0 ? new Pitch(third.pitch().step(), third.pitch().alter() + 1, third.pitch().octave())
+                        : new Pitch(first.pitch().step(), first.pitch().alter() + 1, first.pitch().octave());
+                if (p.midi() == first.midi() + d && p.midi() != second.midi() && fits(v, p) && below(at, v, p) && above(at, v, p)) {
+                    return new Injection(rule, second, p);
+                }
+            }
+            d = Integer.signum(second.midi() - first.midi());
+            if (d != 0 && second.midi() - first.midi() == d && third.midi() - second.midi() == d && fourth.midi() != third.midi() + d) {
+                Pitch p = new Pitch(third.pitch().step(), third.pitch().alter() + d, third.pitch().octave());
+                Sonority then = c.at(fourth);
+                if (fits(v, p) && below(then, v, p) && above(then, v, p)) {
+                    return new Injection(rule, fourth, p);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A note struck alone while the others hold a chord, replaced by a neighbour of it in the key outside that chord, reached and left by leaps. */
+    private static Injection nonChordTone(Chorale c, int k, String rule) {
+        Sonority at = c.sonorities().get(k);
+        if (!at.full()) {
+            return null;
+        }
+        for (int v = 0; v < 4; v++) {
+            SungNote note = NonChordTone.movesAlone(c, at, v) ? at.notes()[v] : null;
+            SungNote before = note == null ? null : c.previous(note);
+            SungNote next = note == null ? null : c.next(note);
+            if (before == null || next == null) {
+                continue;
+            }
+            for (int semitones : new int[] {1, 2, -1, -2, 3, -3}) {
+                Pitch p = c.key().spell(note.midi() + semitones);
+                Sonority changed = with(c, at, v, p);
+                SungNote moved = changed.notes()[v];
+                if (fits(v, p) && below(at, v, p) && above(at, v, p) && !NonChordTone.resolves(before, moved, next)
+                        && changed.chord() == null && NonChordTone.theOneOutside(changed) == v) {
+                    return new Injection(rule, note, p);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** An inner voice's root or fifth of a root-position triad other than V, replaced by the chord's seventh leapt to and resolved down by step. */
+    private static Injection unpreparedSeventh(Chorale c, int k, String rule) {
+        Sonority at = c.sonorities().get(k);
+        if (!at.full() || at.chord() == null || at.chord().quality().isSeventhChord() || at.numeral() == null || at.numeral().isDominant()) {
+            return null;
+        }
+        Pitch root = at.chord().root();
+        org.kantor.core.Step seventhStep = root.step().plus(6);
+        for (int v = 1; v <= 2; v++) {
+            SungNote note = at.strikes(v) ? at.notes()[v] : null;
+            SungNote before = note == null ? null : c.previous(note);
+            SungNote next = note == null ? null : c.next(note);
+            if (before == null || next == null || at.chord().isThird(note.pitch())) {
+                continue;
+            }
+            for (int octave = 2; octave <= 5; octave++) {
+                Pitch p = new Pitch(seventhStep, c.key().alterationOf(seventhStep), octave);
+                Sonority changed = with(c, at, v, p);
+                int resolution = next.midi() - p.midi();
+                if (fits(v, p) && below(at, v, p) && above(at, v, p) && Math.abs(p.midi() - before.midi()) > 2 && (resolution == -1 || resolution == -2)
+                        && changed.chord() != null && changed.chord().isSeventh(p) && changed.numeral() != null
+                        && !changed.numeral().isDominant()) {
+                    return new Injection(rule, note, p);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The bass of the last chord moved from the root to the chord's third: a tonic six chord, no ending. */
+    private static Injection finalCadence(Chorale c, int k, String rule) {
+        if (k != c.sonorities().size() - 1) {
+            return null;
+        }
+        Sonority end = c.sonorities().get(k);
+        SungNote bass = end.notes()[3];
+        if (end.chord() == null || bass == null || !end.strikes(3)) {
+            return null;
+        }
+        for (int v = 0; v < 3; v++) {
+            Pitch third = end.pitch(v);
+            if (third == null || !end.chord().isThird(third)) {
+                continue;
+            }
+            for (int octave = 1; octave <= 4; octave++) {
+                Pitch p = new Pitch(third.step(), third.alter(), octave);
+                if (fits(3, p) && Math.abs(p.midi() - bass.midi()) <= 5 && below(end, 3, p)) {
+                    return new Injection(rule, bass, p);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The sonority with one voice on another pitch, its chord and numeral read again. */
+    private static Sonority with(Chorale c, Sonority at, int voice, Pitch p) {
+        SungNote[] notes = at.notes().clone();
+        SungNote n = notes[voice];
+        notes[voice] = new SungNote(voice, p, n.onset(), n.end(), n.measure(), n.offset(), n.fermata());
+        List<Pitch> pitches = new ArrayList<>();
+        for (SungNote x : notes) {
+            if (x != null) {
+                pitches.add(x.pitch());
+            }
+        }
+        IdentifiedChord chord = IdentifiedChord.of(pitches);
+        return new Sonority(at.index(), at.onset(), at.measure(), notes, chord, chord == null ? null : org.kantor.core.theory.RomanNumeral.of(chord, c.key()));
+    }
+
     private static boolean clean(Injection injection, List<Finding> existing) {
         SungNote n = injection.note();
         for (Finding f : existing) {
@@ -379,12 +512,6 @@ public final class ErrorInjector {
             }
         }
         return true;
-    }
-
-    private static SungNote previous(Chorale c, SungNote note) {
-        List<SungNote> line = c.voice(note.voice());
-        int i = line.indexOf(note);
-        return i > 0 && line.get(i - 1).end().equals(note.onset()) ? line.get(i - 1) : null;
     }
 
     private static boolean fits(int voice, Pitch p) {

@@ -15,6 +15,7 @@ public final class Rules {
         return List.of(new ConsecutivePerfects(true, false), new ConsecutivePerfects(false, false), new ConsecutivePerfects(true, true),
                 new ConsecutivePerfects(false, true), new HiddenPerfects(true), new HiddenPerfects(false), new VoiceCrossing(),
                 new VoiceOverlap(), new Spacing(), new VoiceRangeRule(ranges), new LeadingToneResolution(), new SeventhResolution(),
-                new DoubledLeadingTone(), new MelodicInterval(true), new MelodicInterval(false), new ChromaticClash(), new CrossRelation());
+                new DoubledLeadingTone(), new MelodicInterval(true), new MelodicInterval(false), new ChromaticClash(), new CrossRelation(), new ChromaticLine(),
+                new NonChordTone(), new UnpreparedSeventh(), new FinalCadence());
     }
 }

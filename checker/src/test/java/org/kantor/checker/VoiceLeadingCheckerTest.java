@@ -76,6 +76,30 @@ class VoiceLeadingCheckerTest {
     }
 
     @Test
+    void aTenorSlidingDownInSemitonesIsAChromaticLine() throws Exception {
+        List<String> found = findings(exercise("C5 B4 A4 G4", "E4 D4 C4 B3", "G3 F#3 F3 E3", "C3 D3 F2 E2"));
+        assertTrue(found.contains("chromatic-line m1 b4.0 [tenor]"), found.toString());
+    }
+
+    @Test
+    void aPieceEndingOnTheTonicSixChordHasNoFinalCadence() throws Exception {
+        List<String> found = findings(exercise("E5 D5 D5 C5", "G4 G4 F4 G4", "C4 B3 B3 C4", "C3 G2 G2 E3"));
+        assertTrue(found.contains("final-cadence m1 b4.0 [soprano, alto, tenor, bass]"), found.toString());
+        // the same ending with the root in the bass is a cadence
+        assertTrue(findings(exercise("E5 D5 D5 C5", "G4 G4 F4 G4", "C4 B3 B3 E4", "C3 G2 G2 C3")).stream()
+                .noneMatch(f -> f.startsWith("final-cadence")));
+    }
+
+    @Test
+    void aSeventhLeaptToInIi7IsUnprepared() throws Exception {
+        List<String> found = findings(exercise("G4 C5 B4 C5", "E4 F4 F4 E4", "C4 A3 G3 G3", "C3 D3 G2 C3"));
+        assertTrue(found.contains("unprepared-seventh m1 b2.0 [soprano]"), found.toString());
+        // held over from the chord before, the same seventh is prepared
+        assertTrue(findings(exercise("C5 C5 B4 C5", "E4 F4 F4 E4", "G3 A3 G3 G3", "C3 D3 G2 C3")).stream()
+                .noneMatch(f -> f.startsWith("unprepared-seventh")));
+    }
+
+    @Test
     void aCadenceIsReportedOnceWhenAVoiceMovesOnAfterTheFermata() throws Exception {
         // V-I with a fermata on the I, then alto and tenor move on within the same chord: still one cadence
         ScoreDocument doc = exercise("C5 C5 B4 C5! C5 C5 C5 C5", "E4 F4 D4 E4! G4 G4 G4 G4", "G3 A3 G3 G3! E4 E4 E4 E4",
