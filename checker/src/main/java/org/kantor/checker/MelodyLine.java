@@ -41,7 +41,8 @@ public record MelodyLine(int partIndex, List<TimedNote> notes, Set<Rational> fer
             List<String> names = new ArrayList<>();
             withNotes.forEach(p -> names.add(partName(score.parts().get(p), p)));
             throw new ScoreFileException(file, "found " + withNotes.size() + " parts with notes (" + String.join(", ", names)
-                    + "); harmonize needs a score with one melody part: delete or hide the other parts, or save the melody on its own");
+                    + "); name the part to harmonize (harmonize --part NAME, e.g. --part \"" + names.get(0)
+                    + "\"), or save the melody on its own");
         }
         return ofPart(score, withNotes.get(0), file);
     }

@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
             "  3  voice-leading faults per note in sampled harmonizations of the test sopranos, beside Bach's own rates",
             "  4  every checker rule per 1,000 notes (clashes, cross-relations ...) in harmonizations of the sopranos of every 10th",
             "     MusicXML chorale in the shared data (spelled, as a musician reads them), beside Bach's own (not run by default)",
+            "  5  the same counts on the 77 test sopranos, written out in the key their notes suggest, beside Bach's own (not run by default)",
+            "  6  the same counts on songs' voice lines Bach never set (every 10th song of the OpenScore Lieder that fits the 16th-note",
+            "     grid, 20 songs; not run by default)",
             "1 and 2 take about two hours together on two cores for all 77 chorales (10 take 15 minutes); --limit runs a quick subset."})
 final class EvalHarmonizerCommand implements Callable<Integer> {
 
@@ -64,8 +67,8 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         for (int e : evaluations) {
-            if (e < 1 || e > 4) {
-                throw new Kantor.UserError("--evaluations takes 1, 2, 3 and 4 (got " + e + ")");
+            if (e < 1 || e > 6) {
+                throw new Kantor.UserError("--evaluations takes 1 to 6 (got " + e + ")");
             }
         }
         if (ensemble < 1 || ensemble > 50) {
@@ -110,6 +113,14 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
             if (evaluations.contains(4)) {
                 checked(out, model);
             }
+            if (evaluations.contains(5)) {
+                table(out, "5. Checker rules per 1,000 notes: the " + chorales.size() + " " + split + " sopranos of the JSB split written out in"
+                        + " 4/4 in their estimated key, Bach's alto, tenor and bass beside Kantor's (seed " + seed + ")",
+                        org.kantor.harmonizer.ScoreCheckEvaluation.testSopranos(model, chorales, seed), true);
+            }
+            if (evaluations.contains(6)) {
+                songs(out, model);
+            }
         }
         return Kantor.EXIT_OK;
     }
@@ -126,13 +137,41 @@ final class EvalHarmonizerCommand implements Callable<Integer> {
             files = files.subList(0, limit);
         }
         org.kantor.harmonizer.ScoreCheckEvaluation.Result r = org.kantor.harmonizer.ScoreCheckEvaluation.run(model, files, seed);
-        out.printf("4. Checker rules per 1,000 notes: %d of Bach's chorales (every 10th file) and Kantor's harmonizations of their sopranos"
-                + " (alto, tenor, bass anew, seed %d)%n", r.chorales(), seed);
-        out.printf("   %-22s %10s %10s%n", "rule", "Bach", "Kantor");
-        for (String rule : org.kantor.checker.Rules.IDS) {
-            out.printf(java.util.Locale.ROOT, "   %-22s %10.2f %10.2f%n", rule, r.bachPerThousand(rule), r.kantorPerThousand(rule));
+        table(out, "4. Checker rules per 1,000 notes: " + r.chorales() + " of Bach's chorales (every 10th file) and Kantor's harmonizations"
+                + " of their sopranos (alto, tenor, bass anew, seed " + seed + ")", r, true);
+    }
+
+    /** Songs' voice lines: every 10th song of the lieder corpus whose voice part fits the harmonizer's grid, 20 of them. */
+    private void songs(PrintWriter out, HarmonyModel model) throws java.io.IOException {
+        Path folder = SharedData.require("openscore-lieder");
+        List<Path> files;
+        try (var walk = java.nio.file.Files.walk(folder)) {
+            List<Path> all = walk.filter(p -> p.toString().endsWith(".mxl")).sorted().toList();
+            files = java.util.stream.IntStream.range(0, all.size()).filter(i -> i % 10 == 0).mapToObj(all::get).toList();
         }
-        out.printf("   %-22s %10d %10d%n", "notes", r.bachNotes(), r.kantorNotes());
+        int wanted = limit > 0 ? limit : 20;
+        org.kantor.harmonizer.ScoreCheckEvaluation.Result r = org.kantor.harmonizer.ScoreCheckEvaluation.melodies(model, files, "1", wanted, seed);
+        table(out, "6. Checker rules per 1,000 notes: Kantor's harmonizations of the voice lines (part 1) of " + r.chorales()
+                + " songs of the OpenScore Lieder, piano left out (seed " + seed + "); Bach never set them", r, false);
+    }
+
+    /** Every rule per 1,000 notes, the tonal figures, and the notes counted. */
+    private static void table(PrintWriter out, String title, org.kantor.harmonizer.ScoreCheckEvaluation.Result r, boolean withBach) {
+        java.util.Locale l = java.util.Locale.ROOT;
+        out.println(title);
+        out.printf("   %-34s %10s %10s%n", "per 1,000 notes", withBach ? "Bach" : "", "Kantor");
+        for (String rule : org.kantor.checker.Rules.IDS) {
+            out.printf(l, "   %-34s %10s %10.2f%n", rule, withBach ? String.format(l, "%.2f", r.bachPerThousand(rule)) : "", r.kantorPerThousand(rule));
+        }
+        var b = r.bach().tonal();
+        var k = r.kantor().tonal();
+        out.printf(l, "   %-34s %10s %10.2f%n", "notes outside the key", withBach ? String.format(l, "%.2f", b.perThousand(b.outsideKey())) : "",
+                k.perThousand(k.outsideKey()));
+        out.printf(l, "   %-34s %10s %10.2f%n", "chromatic inflections in a voice", withBach ? String.format(l, "%.2f", b.perThousand(b.inflections())) : "",
+                k.perThousand(k.inflections()));
+        out.printf(l, "   %-34s %10s %9.0f%%%n", "last bass note the tonic (pieces)", withBach ? String.format(l, "%.0f%%", 100 * b.tonicBassShare()) : "",
+                100 * k.tonicBassShare());
+        out.printf(l, "   %-34s %10s %10d%n", "notes", withBach ? Long.toString(r.bachNotes()) : "", r.kantorNotes());
         out.flush();
     }
 

@@ -36,6 +36,11 @@ final class HarmonizeCommand implements Callable<Integer> {
     @Option(names = "--given", defaultValue = "soprano", paramLabel = "VOICE", description = "Which voice the melody is: soprano, alto, tenor or bass (default ${DEFAULT-VALUE}).")
     String given;
 
+    @Option(names = "--part", paramLabel = "NAME",
+            description = "Scores with several parts (a song with piano): the part whose melody is harmonized, by name or number, e.g. Voice or 1."
+                    + " Parts that would clash with the new voices are left out, with a note saying so.")
+    String part;
+
     @Option(names = "--voices", split = ",", paramLabel = "VOICE", description = "Four-part scores: the voices to write anew, e.g. alto,tenor (default: all but --given).")
     List<String> voices;
 
@@ -66,6 +71,7 @@ final class HarmonizeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> given = new LinkedHashMap<>();
         given.put("given", this.given);
+        given.put("part", part);
         given.put("voices", voices == null ? null : String.join(",", voices));
         given.put("measures", measures);
         given.put("temperature", Double.toString(temperature));
@@ -81,6 +87,7 @@ final class HarmonizeCommand implements Callable<Integer> {
             result = new HarmonizeService(model).harmonize(doc, arguments, variations.count(),
                     ProgressBar.onTerminal(spec.commandLine().getErr(), "harmonizing"));
         }
+        result.messages().forEach(m -> spec.commandLine().getErr().println("kantor harmonize: " + m));
         ScoreOutputs.write(out, input.toString(), result.scores(), targets);
         variations.tellHowToRepeat(out);
         return Kantor.EXIT_OK;

@@ -1,10 +1,13 @@
 package org.kantor.harmonizer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.kantor.checker.Finding;
 import org.kantor.checker.MelodyLine;
 import org.kantor.checker.SungNote;
 import org.kantor.checker.VoiceLeadingChecker;
+import org.kantor.core.Pitch;
 import org.kantor.models.harmony.PianoRoll;
 import org.kantor.musicxml.ScoreDocument;
 import org.kantor.musicxml.ScoreFileException;
@@ -88,21 +91,45 @@ final class FaultRepair {
         }
     }
 
-    /** Errors count one, warnings (hidden fifths, overlaps ...) half: a sampler trading an error for two warnings gains nothing. */
+    /**
+     * Errors count one, warnings (hidden fifths, overlaps ...) half: a sampler trading an error for two warnings gains nothing.
+     * A chromatic inflection inside a voice (F-sharp then F) is no rule's fault but counts half as well: the model
+     * writes twice as many as Bach, and each is heard as a wobble.
+     */
     static double weight(VoiceLeadingChecker.Report report) {
         double sum = 0;
         for (Finding f : report.findings()) {
             sum += f.severity() == Finding.Severity.ERROR ? 1 : 0.5;
         }
-        return sum;
+        return sum + 0.5 * inflections(report).size() / 2;
     }
 
-    /** The new notes the findings mark, as roll cells; null when no finding marks a new note. */
+    /** The two notes of each chromatic inflection inside a voice: one letter, two accidentals, one after the other. */
+    static List<SungNote> inflections(VoiceLeadingChecker.Report report) {
+        List<SungNote> notes = new ArrayList<>();
+        for (int v = 0; v < 4; v++) {
+            List<SungNote> line = report.chorale().voice(v);
+            for (int i = 1; i < line.size(); i++) {
+                Pitch a = line.get(i - 1).pitch();
+                Pitch b = line.get(i).pitch();
+                if (a.step() == b.step() && a.alter() != b.alter()) {
+                    notes.add(line.get(i - 1));
+                    notes.add(line.get(i));
+                }
+            }
+        }
+        return notes;
+    }
+
+    /** The new notes the findings (and inflections) mark, as roll cells; null when none marks a new note. */
     static boolean[][] cellsOf(VoiceLeadingChecker.Report report, boolean[][] unknown, int steps) {
         boolean[][] cells = new boolean[PianoRoll.VOICES][steps];
         boolean any = false;
-        for (Finding f : report.findings()) {
-            for (SungNote note : f.marked()) {
+        List<List<SungNote>> marked = new ArrayList<>();
+        report.findings().forEach(f -> marked.add(f.marked()));
+        marked.add(inflections(report));
+        for (List<SungNote> notes : marked) {
+            for (SungNote note : notes) {
                 int from = (int) note.onset().dividedBy(MelodyLine.STEP).floor();
                 int to = Math.min(steps, (int) note.end().dividedBy(MelodyLine.STEP).floor());
                 for (int t = Math.max(0, from); t < to; t++) {

@@ -1,5 +1,6 @@
 package org.kantor.harmonizer;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -33,10 +34,17 @@ public final class Harmonizer {
         TWO_STAVES
     }
 
-    /** What to harmonize and how. {@code givenVoice}: 0 soprano .. 3 bass. */
-    public record Request(int givenVoice, int variations, long seed, GibbsSampler.Settings sampling, Layout layout) {
+    /**
+     * What to harmonize and how. {@code givenVoice}: 0 soprano .. 3 bass; {@code part}: the name (or number, from 1)
+     * of the part whose melody is harmonized, null for a score with a single part.
+     */
+    public record Request(int givenVoice, int variations, long seed, GibbsSampler.Settings sampling, Layout layout, String part) {
         public Request(int givenVoice, int variations, long seed, GibbsSampler.Settings sampling) {
             this(givenVoice, variations, seed, sampling, Layout.FOUR_STAVES);
+        }
+
+        public Request(int givenVoice, int variations, long seed, GibbsSampler.Settings sampling, Layout layout) {
+            this(givenVoice, variations, seed, sampling, layout, null);
         }
 
         public static Request defaults() {
@@ -46,6 +54,7 @@ public final class Harmonizer {
 
     private final HarmonyModel model;
     private java.util.function.DoubleConsumer progress = fraction -> { };
+    private java.util.function.Consumer<String> messages = message -> { };
 
     public Harmonizer(HarmonyModel model) {
         this.model = model;
@@ -54,6 +63,12 @@ public final class Harmonizer {
     /** Tells {@code progress} how far sampling has come (0..1), for a progress bar; returns this harmonizer. */
     public Harmonizer onProgress(java.util.function.DoubleConsumer progress) {
         this.progress = progress;
+        return this;
+    }
+
+    /** Tells {@code messages} what a musician should know about the result (a part left out, and why); returns this harmonizer. */
+    public Harmonizer onMessage(java.util.function.Consumer<String> messages) {
+        this.messages = messages;
         return this;
     }
 
@@ -82,12 +97,24 @@ public final class Harmonizer {
      * four-part score gets the voices other than the given one written anew. The input is not changed.
      */
     public List<ScoreDocument> harmonize(ScoreDocument input, Request request) throws ScoreFileException {
-        Score score = input.score();
-        FourPartScore four = FourPartScore.find(score, input.name());
+        Score original = input.score();
+        FourPartScore four = request.part() == null ? FourPartScore.find(original, input.name()) : null;
         if (four != null) {
-            return regenerate(input, four, Region.allBut(request.givenVoice(), MeasureLayout.of(score).size()), request);
+            return regenerate(withoutClashingParts(input, four), Region.allBut(request.givenVoice(), MeasureLayout.of(original).size()), request);
         }
-        MelodyLine melody = MelodyLine.of(score, input.name());
+        MelodyLine chosen = request.part() == null ? MelodyLine.of(original, input.name())
+                : MelodyLine.ofPart(original, PartChoice.find(original, request.part(), input.name()), input.name());
+        List<Integer> clashing = OtherParts.clashing(original, Set.of(chosen.partIndex()), chosen.notes());
+        ScoreDocument base = input;
+        if (!clashing.isEmpty()) {
+            messages.accept("left out " + OtherParts.names(original, clashing) + ": " + (clashing.size() == 1 ? "its" : "their")
+                    + " own harmony would clash with the new voices");
+            base = input.copy();
+            base.removeParts(clashing);
+        }
+        Score score = base.score();
+        MelodyLine melody = MelodyLine.ofPart(score, chosen.partIndex() - (int) clashing.stream().filter(p -> p < chosen.partIndex()).count(),
+                input.name());
         int steps = melody.steps();
         int given = request.givenVoice();
         int shift = transpositionIntoRange(melody.notes(), VoiceRange.TEXTBOOK[given]);
@@ -117,6 +144,7 @@ public final class Harmonizer {
                 .sample(pitches, unknown, request.variations(), new Random(request.seed()), mayMove, beatPhases);
 
         Set<Integer> repeats = repeatedNoteSteps(beatPhases, onsets);
+        ScoreDocument credited = harmonizedCopy(base, given, null);
         FaultRepair.Writer writer = variation -> {
             int[][] roll = new int[steps][PianoRoll.VOICES];
             for (int t = 0; t < steps; t++) {
@@ -124,7 +152,7 @@ public final class Harmonizer {
                     roll[t][v] = variation[t][v] == PianoRoll.SILENT ? PianoRoll.SILENT : variation[t][v] - shift;
                 }
             }
-            ScoreDocument doc = input.copy();
+            ScoreDocument doc = credited.copy();
             NewVoices added = new NewVoices(roll, repeats, melody.fermataOnsets(), slots);
             if (request.layout() == Layout.TWO_STAVES) {
                 added.onTwoStaves(doc, melody, given);
@@ -208,8 +236,9 @@ public final class Harmonizer {
         }
         int[][][] sampled = new GibbsSampler(model, request.sampling()).avoiding(ChromaticClashes.of(slots, steps)).onProgress(progress)
                 .sample(pitches, unknown, request.variations(), new Random(request.seed()), mayMove, beatPhases);
+        ScoreDocument credited = harmonizedCopy(input, -1, region);
         FaultRepair.Writer writer = variation -> {
-            ScoreDocument doc = input.copy();
+            ScoreDocument doc = credited.copy();
             for (int v = 0; v < PianoRoll.VOICES; v++) {
                 if (!region.voices()[v]) {
                     continue;
@@ -235,6 +264,45 @@ public final class Harmonizer {
             return doc;
         };
         return repaired(sampled, unknown, writer, request, mayMove, beatPhases, slots, steps);
+    }
+
+    /**
+     * A four-part score whose voices other than the given one are all written anew: instrumental parts that
+     * do not double the given voice are left out (Bach's obbligato horn over new alto, tenor and bass).
+     */
+    private ScoreDocument withoutClashingParts(ScoreDocument input, FourPartScore four) throws ScoreFileException {
+        Set<Integer> choir = new HashSet<>();
+        for (FourPartScore.Source source : four.sources()) {
+            choir.add(source.part());
+        }
+        List<Integer> clashing = OtherParts.clashing(input.score(), choir, four.lines()[0].notes());
+        if (clashing.isEmpty()) {
+            return input;
+        }
+        messages.accept("left out " + OtherParts.names(input.score(), clashing) + ": " + (clashing.size() == 1 ? "it does" : "they do")
+                + " not double the melody and would clash with the new voices");
+        ScoreDocument reduced = input.copy();
+        reduced.removeParts(clashing);
+        return reduced;
+    }
+
+    /** A copy of {@code doc} whose credits say that Kantor wrote the new voices (given: the melody's voice, or a region of voices). */
+    private static ScoreDocument harmonizedCopy(ScoreDocument doc, int given, Region region) throws ScoreFileException {
+        ScoreDocument copy = doc.copy();
+        List<String> written = new ArrayList<>();
+        for (int v = 0; v < PianoRoll.VOICES; v++) {
+            if (region != null ? region.voices()[v] : v != given) {
+                written.add(PianoRoll.VOICE_NAMES[v]);
+            }
+        }
+        String voices = written.size() == 1 ? written.get(0)
+                : String.join(", ", written.subList(0, written.size() - 1)) + " and " + written.get(written.size() - 1);
+        voices = Character.toUpperCase(voices.charAt(0)) + voices.substring(1);
+        boolean partial = region != null && (region.firstMeasure() > 0 || region.lastMeasure() < MeasureLayout.of(doc.score()).size() - 1);
+        String where = partial ? " in measures " + MeasureLayout.of(doc.score()).get(region.firstMeasure()).number() + "-"
+                + MeasureLayout.of(doc.score()).get(region.lastMeasure()).number() : "";
+        org.kantor.musicxml.Credits.setArranger(copy, voices + where + ": Kantor harmonizer");
+        return copy;
     }
 
     /**

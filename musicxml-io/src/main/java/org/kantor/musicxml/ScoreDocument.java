@@ -117,6 +117,42 @@ public final class ScoreDocument {
     }
 
     /**
+     * Takes parts out of the score (indices from 0): their measures and part-list entries, and any part
+     * group left with no part inside. The other parts are not touched.
+     */
+    public void removeParts(java.util.Collection<Integer> indices) throws ScoreFileException {
+        if (indices.isEmpty()) {
+            return;
+        }
+        List<ScorePartwise.Part> gone = indices.stream().map(tree.getPart()::get).toList();
+        java.util.Set<Object> ids = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        gone.forEach(p -> ids.add(p.getId()));
+        tree.getPart().removeAll(gone);
+        List<Object> partList = tree.getPartList().getPartGroupOrScorePart();
+        partList.removeIf(ids::contains);
+        // a group whose start and stop now enclose no part would draw an empty bracket
+        for (int i = 0; i < partList.size(); i++) {
+            if (partList.get(i) instanceof org.audiveris.proxymusic.PartGroup start
+                    && start.getType() == org.audiveris.proxymusic.StartStop.START) {
+                for (int j = i + 1; j < partList.size(); j++) {
+                    Object o = partList.get(j);
+                    if (o instanceof org.audiveris.proxymusic.ScorePart) {
+                        break;
+                    }
+                    if (o instanceof org.audiveris.proxymusic.PartGroup stop && stop.getType() == org.audiveris.proxymusic.StartStop.STOP
+                            && java.util.Objects.equals(stop.getNumber(), start.getNumber())) {
+                        partList.remove(j);
+                        partList.remove(i);
+                        i--;
+                        break;
+                    }
+                }
+            }
+        }
+        treeChanged(tree);
+    }
+
+    /**
      * {@code copies} independent copies with {@code count} empty measures (whole-measure rests) added at
      * the end of every part, in the meter and key of the last measure, for a tool to fill with
      * {@link #replaceMeasures}. The copies are read from XML, so that the new measures are bound to

@@ -27,6 +27,8 @@ public final class HarmonizeService {
     public static final List<ToolParameter> PARAMETERS = List.of(
             ToolParameter.choice("given", "soprano", "Which voice the melody is (four-part scores: the voice kept).",
                     PianoRoll.VOICE_NAMES),
+            ToolParameter.text("part", "Scores with several parts (a song with piano, say): the part whose melody is harmonized, by name or"
+                    + " number from the top, e.g. Voice or 1. Parts that would clash with the new voices are left out."),
             ToolParameter.text("voices", "Four-part scores: the voices to write anew, comma-separated, e.g. alto,tenor (default: all but the given one)."),
             ToolParameter.text("measures", "Four-part scores: only these measures, by their printed numbers, e.g. 5-8 or 3 (default: all)."),
             ToolParameter.text("bars", "Four-part scores: only these measures, by position counted from 1 at the first measure (pickup included),"
@@ -37,8 +39,8 @@ public final class HarmonizeService {
             ToolParameter.choice("layout", "four-staves", "Melodies: a staff per voice, or soprano and alto on one staff and tenor and bass on another.",
                     "four-staves", "two-staves"));
 
-    /** The harmonized scores, one per variation, and the seed that reproduces them. */
-    public record Result(List<ScoreDocument> scores, long seed) {
+    /** The harmonized scores, one per variation, the seed that reproduces them, and what the musician should know (a part left out). */
+    public record Result(List<ScoreDocument> scores, long seed, List<String> messages) {
     }
 
     private final Supplier<HarmonyModel> model;
@@ -71,7 +73,7 @@ public final class HarmonizeService {
             throw ToolInputException.score(doc.name() + " has " + measures + " measures; Kantor harmonizes up to " + MAX_MEASURES
                     + " at a time (a minute or two of work): split the score and harmonize the parts one by one");
         }
-        boolean fourPart = Harmonizer.isFourPart(doc);
+        boolean fourPart = !args.given("part") && isFourPart(doc, args.label("part"));
         boolean partial = args.given("voices") || args.given("measures") || args.given("bars");
         if (args.given("measures") && args.given("bars")) {
             throw ToolInputException.parameter("give the measures either by number (" + args.label("measures") + ") or by position ("
@@ -89,12 +91,28 @@ public final class HarmonizeService {
         long seed = args.seed();
         GibbsSampler.Settings sampling = new GibbsSampler.Settings(args.whole("gibbs-steps").intValue(), args.number("temperature"),
                 0.9, 0.05, 0.75, true);
-        Harmonizer harmonizer = new Harmonizer(model.get()).onProgress(progress);
-        Harmonizer.Request request = new Harmonizer.Request(given, variations, seed, sampling, layout);
+        List<String> messages = new java.util.ArrayList<>();
+        Harmonizer harmonizer = new Harmonizer(model.get()).onProgress(progress).onMessage(messages::add);
+        String part = args.given("part") && !args.text("part").isBlank() ? args.text("part") : null;
+        if (part != null && partial) {
+            throw ToolInputException.parameter(args.label("part") + " chooses the melody of a score with several parts; "
+                    + args.label("voices") + " and " + args.label("measures") + " rewrite a four-part score: give one or the other");
+        }
+        Harmonizer.Request request = new Harmonizer.Request(given, variations, seed, sampling, layout, part);
         List<ScoreDocument> scores = partial
                 ? harmonizer.regenerate(doc, region(doc, args, given), request)
                 : harmonizer.harmonize(doc, request);
-        return new Result(scores, seed);
+        return new Result(scores, seed, List.copyOf(messages));
+    }
+
+    /** Whether the score is four-part writing; a score that is neither that nor one melody is told how to choose its melody. */
+    private static boolean isFourPart(ScoreDocument doc, String partLabel) throws ScoreFileException {
+        try {
+            return Harmonizer.isFourPart(doc);
+        } catch (ScoreFileException e) {
+            throw new ScoreFileException(doc.name(), e.problem() + ". To harmonize the melody of one part, name it: "
+                    + partLabel + " NAME (e.g. " + partLabel + " 1 for the top part)");
+        }
     }
 
     private static int voiceIndex(String name, String label) {

@@ -24,7 +24,11 @@ public final class HarmonizeTool extends CatalogTool {
         ScoreDocument score = request.score(0);
         ToolArguments arguments = request.arguments();
         HarmonizeService.Result result = service.harmonize(score, arguments, 1, request.progress());
-        return new ToolResult(MusicXmlWriter.toBytes(result.scores().get(0)), ToolResult.MUSICXML,
-                Map.of("Seed", Long.toString(result.seed())));
+        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("Seed", Long.toString(result.seed()));
+        if (!result.messages().isEmpty()) {
+            facts.put("Notes", String.join("; ", result.messages()));
+        }
+        return new ToolResult(MusicXmlWriter.toBytes(result.scores().get(0)), ToolResult.MUSICXML, facts);
     }
 }
