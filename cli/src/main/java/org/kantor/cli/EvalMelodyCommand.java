@@ -77,6 +77,35 @@ final class EvalMelodyCommand implements Callable<Integer> {
         out.println("  in key: share of notes in the key signature's scale; motifs: share of four-note motifs (intervals and rhythm)");
         out.println("  that a melody has already played");
         out.flush();
+        endings(out, language, latent);
         return Kantor.EXIT_OK;
+    }
+
+    /** How the tools' melodies end: songs continued and melodies generated, with the cadence (the default) and without. */
+    private void endings(PrintWriter out, MelodyLanguageModel language, MelodyLatentModel latent) throws java.io.IOException {
+        java.nio.file.Path folder = SharedData.require("openscore-lieder");
+        java.util.List<java.nio.file.Path> songs;
+        try (var walk = java.nio.file.Files.walk(folder)) {
+            var all = walk.filter(p -> p.toString().endsWith(".mxl")).sorted().toList();
+            songs = java.util.stream.IntStream.range(0, all.size()).filter(i -> i % 50 == 7).mapToObj(all::get).toList();
+        }
+        out.printf(Locale.ROOT, "%nEndings of the tools' melodies: %d songs continued by 4 measures (2 variations each), %d melodies of 8"
+                + " measures generated (keys C, E-flat, D, A minor, G minor; 4/4, 3/4, 6/8)%n", ENDING_PIECES, ENDING_PIECES);
+        out.printf(Locale.ROOT, "  %-28s %9s %9s %9s %9s %9s%n", "", "melodies", "cadence", "by step", "empty m.", "final bar");
+        for (boolean cadence : new boolean[] {true, false}) {
+            var r = org.kantor.harmonizer.melody.MelodyEndingsEvaluation.run(language, latent, songs, ENDING_PIECES, cadence, seed);
+            row(out, "continue" + (cadence ? "" : " --no-cadence"), r.continuations());
+            row(out, "generate" + (cadence ? "" : " --no-cadence"), r.generations());
+        }
+        out.println("  cadence: the last measure is one note of the tonic chord (tonic or third) from its downbeat to the final barline;");
+        out.println("  by step: and the note before it is a step away; empty m.: new measures without a note; final bar: a thin-thick barline");
+        out.flush();
+    }
+
+    private static final int ENDING_PIECES = 20;
+
+    private static void row(PrintWriter out, String name, org.kantor.harmonizer.melody.MelodyEndings e) {
+        out.printf(Locale.ROOT, "  %-28s %9d %9d %9d %9d %9d%n", name, e.melodies(), e.cadences(), e.reachedByStep(), e.emptyMeasures(),
+                e.finalBarlines());
     }
 }

@@ -40,10 +40,27 @@ public final class GibbsSampler {
     private final Settings settings;
     private java.util.function.DoubleConsumer progress = fraction -> { };
     private ChromaticClashes clashes;
+    /** Each: voice, first step, end step, pitch class. */
+    private final java.util.List<int[]> required = new java.util.ArrayList<>();
 
     public GibbsSampler(HarmonyModel model, Settings settings) {
         this.model = model;
         this.settings = settings;
+    }
+
+    /** Asks {@code voice} for pitch class {@code pitchClass} at steps {@code from} (inclusive) to {@code to}: a bass on the final tonic. */
+    GibbsSampler requiring(int voice, int from, int to, int pitchClass) {
+        this.required.add(new int[] {voice, from, to, pitchClass});
+        return this;
+    }
+
+    private boolean meetsRequirements(int voice, int step, int midi) {
+        for (int[] r : required) {
+            if (voice == r[0] && step >= r[1] && step < r[2] && Math.floorMod(midi, 12) != r[3]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Leaves out pitches that would clash chromatically with another voice (null: allow them). */
@@ -227,7 +244,8 @@ public final class GibbsSampler {
             boolean allowed = (!held || midi == roll[step - 1][voice])
                     && (!settings.keepInRange() || range.contains(midi))
                     && (held || !settings.avoidParallels() || !makesParallels(roll, step, nextChange(step, roll.length, mayMove), voice, midi))
-                    && (held || clashes == null || !clashes.clashes(roll, step, voice, midi));
+                    && (held || clashes == null || !clashes.clashes(roll, step, voice, midi))
+                    && meetsRequirements(voice, step, midi);
             weights[i] = allowed ? Math.exp(logp[offset + i]) : 0;
             total += weights[i];
         }

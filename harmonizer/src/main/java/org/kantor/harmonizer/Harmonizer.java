@@ -9,6 +9,7 @@ import org.kantor.checker.FourPartScore;
 import org.kantor.checker.MelodyLine;
 import org.kantor.checker.VoiceLeadingChecker;
 import org.kantor.checker.VoiceRange;
+import org.kantor.core.KeySignature;
 import org.kantor.core.Score;
 import org.kantor.core.timeline.MeasureLayout;
 import org.kantor.core.timeline.TimedNote;
@@ -140,8 +141,9 @@ public final class Harmonizer {
         int[] beatPhases = beatPhases(slots, steps);
         boolean[] mayMove = movesOnEighthsAndWithTheMelody(beatPhases, onsets);
         holdUnderFermatas(mayMove, melody.notes(), melody.fermataOnsets());
-        int[][][] sampled = new GibbsSampler(model, request.sampling()).avoiding(ChromaticClashes.of(slots, steps)).onProgress(progress)
-                .sample(pitches, unknown, request.variations(), new Random(request.seed()), mayMove, beatPhases);
+        GibbsSampler sampler = closingOnTheTonic(new GibbsSampler(model, request.sampling()).avoiding(ChromaticClashes.of(slots, steps)),
+                slots, melody.notes(), unknown, given);
+        int[][][] sampled = sampler.onProgress(progress).sample(pitches, unknown, request.variations(), new Random(request.seed()), mayMove, beatPhases);
 
         Set<Integer> repeats = repeatedNoteSteps(beatPhases, onsets);
         ScoreDocument credited = harmonizedCopy(base, given, null);
@@ -161,13 +163,37 @@ public final class Harmonizer {
             }
             return doc;
         };
-        return repaired(sampled, unknown, writer, request, mayMove, beatPhases, slots, steps);
+        return repaired(sampler, sampled, unknown, writer, request, mayMove, beatPhases);
+    }
+
+    /**
+     * The sampler asked to put the bass on the tonic under the melody's last note, where the melody ends on the
+     * tonic chord, and under its first, where it opens on it too (and the bass is written anew there): a chorale
+     * opens and closes on the tonic, which the model alone forgets now and then.
+     */
+    private static GibbsSampler closingOnTheTonic(GibbsSampler sampler, List<MeasureLayout.Slot> slots, List<TimedNote> melody,
+                                                  boolean[][] unknown, int given) {
+        if (melody.isEmpty() || given == PianoRoll.VOICES - 1 || slots.isEmpty()) {
+            return sampler;
+        }
+        KeySignature key = slots.get(slots.size() - 1).key();
+        requireBass(sampler, melody.get(melody.size() - 1), FinalTonic.of(key, melody), unknown);
+        requireBass(sampler, melody.get(0), FinalTonic.opening(slots.get(0).key(), melody), unknown);
+        return sampler;
+    }
+
+    private static void requireBass(GibbsSampler sampler, TimedNote under, int pitchClass, boolean[][] unknown) {
+        int from = (int) under.onset().dividedBy(MelodyLine.STEP).floor();
+        int to = Math.min(unknown[0].length, (int) under.offset().dividedBy(MelodyLine.STEP).floor());
+        if (pitchClass >= 0 && from >= 0 && from < to && unknown[PianoRoll.VOICES - 1][from]) {
+            sampler.requiring(PianoRoll.VOICES - 1, from, to, pitchClass);
+        }
     }
 
     /** The sampled variations written out, after the notes the checker flags were resampled (see {@link FaultRepair}). */
-    private List<ScoreDocument> repaired(int[][][] sampled, boolean[][] unknown, FaultRepair.Writer writer, Request request, boolean[] mayMove,
-                                         int[] beatPhases, List<MeasureLayout.Slot> slots, int steps) throws ScoreFileException {
-        GibbsSampler sampler = new GibbsSampler(model, request.sampling()).avoiding(ChromaticClashes.of(slots, steps));
+    private static List<ScoreDocument> repaired(GibbsSampler sampler, int[][][] sampled, boolean[][] unknown, FaultRepair.Writer writer,
+                                                Request request, boolean[] mayMove, int[] beatPhases) throws ScoreFileException {
+        sampler.onProgress(fraction -> { });
         FaultRepair repair = new FaultRepair(sampler, VoiceLeadingChecker.standard(), request.sampling().repairPasses());
         // its own generator, so that asking for repairs or not leaves the sampled notes the same
         return List.of(repair.repair(sampled, unknown, writer, new Random(request.seed() + 1), mayMove, beatPhases));
@@ -234,8 +260,12 @@ public final class Harmonizer {
                 holdUnderFermatas(mayMove, four.lines()[v].notes(), four.lines()[v].fermataOnsets());
             }
         }
-        int[][][] sampled = new GibbsSampler(model, request.sampling()).avoiding(ChromaticClashes.of(slots, steps)).onProgress(progress)
-                .sample(pitches, unknown, request.variations(), new Random(request.seed()), mayMove, beatPhases);
+        GibbsSampler sampler = new GibbsSampler(model, request.sampling()).avoiding(ChromaticClashes.of(slots, steps));
+        if (!region.voices()[0]) {
+            sampler = closingOnTheTonic(sampler, slots, four.lines()[0].notes(), unknown, -1);
+        }
+        int[][][] sampled = sampler.onProgress(progress).sample(pitches, unknown, request.variations(), new Random(request.seed()), mayMove,
+                beatPhases);
         ScoreDocument credited = harmonizedCopy(input, -1, region);
         FaultRepair.Writer writer = variation -> {
             ScoreDocument doc = credited.copy();
@@ -263,7 +293,7 @@ public final class Harmonizer {
             }
             return doc;
         };
-        return repaired(sampled, unknown, writer, request, mayMove, beatPhases, slots, steps);
+        return repaired(sampler, sampled, unknown, writer, request, mayMove, beatPhases);
     }
 
     /**

@@ -76,6 +76,9 @@ class HarmonizerTest {
             ScoreDocument back = MusicXmlReader.read(MusicXmlWriter.toBytes(doc), "back.musicxml");
             assertFourPartHarmonization(melody.score(), back.score());
             assertTrue(back.score().parts().get(3).notes().stream().anyMatch(Note::fermata), "the final fermata in the bass");
+            // the melody ends on D in D major: so does the bass
+            List<Note> bass = back.score().parts().get(3).notes();
+            assertEquals(2, Math.floorMod(bass.get(bass.size() - 1).pitch().midi(), 12), "the last bass note is the tonic");
             // while the melody holds its last fermata (a half note in 3/4), no new voice moves: the choir stops together
             for (Part p : doc.score().parts().subList(1, 4)) {
                 Measure last = p.measures().get(p.measures().size() - 1);

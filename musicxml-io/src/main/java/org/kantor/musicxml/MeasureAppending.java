@@ -19,7 +19,8 @@ import org.kantor.core.Voice;
 
 /**
  * Adds empty measures (a whole-measure rest on every staff) after the last measure of every part, in
- * the meter and key in force there, for a tool to fill. A closing barline moves to the new end.
+ * the meter and key in force there, for a tool to fill. A closing barline moves to the new end, and the new end
+ * gets one where the old end had a repeat or a plain barline.
  */
 final class MeasureAppending {
 
@@ -52,6 +53,8 @@ final class MeasureAppending {
             ScorePartwise.Part.Measure oldLast = target.getMeasure().get(target.getMeasure().size() - 1);
             moveClosingBarline(oldLast, added.get(added.size() - 1));
             target.getMeasure().addAll(added);
+            // what is appended ends the piece now, even where the old end was a repeat or a plain barline
+            FinalBarline.end(target);
             changed.add(target);
         }
         return changed;

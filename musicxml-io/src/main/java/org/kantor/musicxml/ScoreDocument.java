@@ -225,6 +225,11 @@ public final class ScoreDocument {
         treeChanged(changed.get(changed.size() - 1));
     }
 
+    /** Whether every part ends with a final barline (thin-thick), as a finished piece does. */
+    public boolean endsWithFinalBarline() {
+        return !tree.getPart().isEmpty() && tree.getPart().stream().allMatch(FinalBarline::ends);
+    }
+
     /** The file name it came from, for messages. */
     public String name() {
         return name;
