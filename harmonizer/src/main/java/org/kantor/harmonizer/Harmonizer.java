@@ -103,6 +103,13 @@ public final class Harmonizer {
         if (four != null) {
             return regenerate(withoutClashingParts(input, four), Region.allBut(request.givenVoice(), MeasureLayout.of(original).size()), request);
         }
+        if (request.part() != null) {
+            int named = PartChoice.find(original, request.part(), input.name());
+            if (TopLine.needed(original, named)) {
+                return harmonize(topLineAlone(input, named), new Request(request.givenVoice(), request.variations(), request.seed(),
+                        request.sampling(), request.layout(), "1"));
+            }
+        }
         MelodyLine chosen = request.part() == null ? MelodyLine.of(original, input.name())
                 : MelodyLine.ofPart(original, PartChoice.find(original, request.part(), input.name()), input.name());
         List<Integer> clashing = OtherParts.clashing(original, Set.of(chosen.partIndex()), chosen.notes());
@@ -294,6 +301,31 @@ public final class Harmonizer {
             return doc;
         };
         return repaired(sampler, sampled, unknown, writer, request, mayMove, beatPhases);
+    }
+
+    /**
+     * The score with the top line of a part that plays chords (a piano's right hand) as its only part: the title and
+     * credits stay, every original part goes, and a message says so.
+     */
+    private ScoreDocument topLineAlone(ScoreDocument input, int part) throws ScoreFileException {
+        Score score = input.score();
+        String name = MelodyLine.partName(score.parts().get(part), part);
+        List<TimedNote> tune = TopLine.of(score, part, input.name());
+        Score line = org.kantor.harmonizer.melody.MelodyNotation.onePart(tune, MeasureLayout.of(score), "Melody",
+                new org.kantor.core.Instrument("Melody", score.parts().get(part).instrument() == null ? 0
+                        : score.parts().get(part).instrument().midiProgram(), 1, false));
+        ScoreDocument withLine = input.copy();
+        withLine.addParts(line, 0);
+        // read back before taking parts out: the added part is then bound to its XML like every other
+        ScoreDocument alone = withLine.copy();
+        List<Integer> originals = new ArrayList<>();
+        for (int p = 1; p <= score.parts().size(); p++) {
+            originals.add(p);
+        }
+        alone.removeParts(originals);
+        messages.accept("harmonized the top line of " + name + " (its highest notes, " + tune.size() + " of them); "
+                + OtherParts.names(score, originals.stream().map(p -> p - 1).toList()) + " left out");
+        return alone;
     }
 
     /**

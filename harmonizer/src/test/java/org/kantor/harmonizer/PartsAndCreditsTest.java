@@ -71,6 +71,25 @@ class PartsAndCreditsTest {
     }
 
     @Test
+    void theTopLineOfAPianoPartIsHarmonizedWhenThePianoIsNamed() throws Exception {
+        Path folder = KantorData.corpus("openscore-lieder");
+        assumeTrue(folder != null);
+        ScoreDocument song = ScoreFiles.read(folder.resolve("Beach,_Amy/3_Shakespeare_Songs,_Op.37/2_Take,_O_Take_those_Lips_Away/lc6564767.mxl"));
+        List<String> messages = new ArrayList<>();
+        ScoreDocument result = new Harmonizer(SharedModel.get()).onMessage(messages::add).harmonize(song, request("piano")).get(0);
+        assertEquals(List.of("Melody", "Alto", "Tenor", "Bass"), names(result));
+        assertEquals(List.of("harmonized the top line of Piano (its highest notes, 133 of them); Voice and Piano left out"), messages);
+        // the tune: one note at each moment the piano strikes, 133 of them
+        var tune = result.score().parts().get(0).notes();
+        assertTrue(tune.size() >= 100, tune.size() + " notes");
+        String xml = new String(MusicXmlWriter.toBytes(result), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<movement-title>Take, O Take those Lips Away</movement-title>"), "the title stays");
+        assertTrue(xml.contains("<creator type=\"arranger\">Alto, tenor and bass: Kantor harmonizer</creator>"));
+        assertTrue(xml.contains("Transcribed from IMSLP"), "the transcriber's note stays");
+        assertTrue(!xml.contains("<credit>"), "a score that printed no credits keeps its first page made from its metadata");
+    }
+
+    @Test
     void aPartNobodyHasIsRefusedWithTheNamesThereAre() throws Exception {
         ScoreFileException e = assertThrows(ScoreFileException.class,
                 () -> new Harmonizer(SharedModel.get()).harmonize(bwv1_6(), request("Violin")));

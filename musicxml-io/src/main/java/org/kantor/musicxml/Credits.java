@@ -30,7 +30,8 @@ public final class Credits {
 
     /**
      * Replaces the arranger's credits of the first page and the identification's arranger with {@code text},
-     * printed where the old credit was, or on the left level with the composer's credit.
+     * printed where the old credit was, or on the left level with the composer's credit; a score that prints no
+     * credits gets it in its metadata only.
      */
     public static void setArranger(ScoreDocument doc, String text) throws ScoreFileException {
         ScorePartwise tree = doc.tree();
@@ -68,14 +69,20 @@ public final class Credits {
             words.setFontSize(composer.getFontSize());
         }
         credit.getCreditTypeOrLinkOrBookmark().add(FACTORY.createCreditCreditWords(words));
-        credits.add(credit);
+        // a score that prints no credits has its first page made from the metadata (title, composer, lyricist): a single
+        // credit would take the place of all of them, so the arranger then goes into the metadata alone
+        if (!credits.isEmpty() || replaced != null) {
+            credits.add(credit);
+        }
 
         Identification id = tree.getIdentification();
         if (id == null) {
             id = FACTORY.createIdentification();
             tree.setIdentification(id);
         }
-        id.getCreator().removeIf(c -> "arranger".equals(c.getType()) || c.getValue() != null && ARRANGER_WORDS.matcher(c.getValue()).find());
+        // an arranger entry that says something else (where the score was transcribed from) stays
+        id.getCreator().removeIf(c -> c.getValue() != null && ARRANGER_WORDS.matcher(c.getValue()).find()
+                && !c.getValue().toLowerCase(java.util.Locale.ROOT).contains("transcri"));
         TypedText arranger = FACTORY.createTypedText();
         arranger.setType("arranger");
         arranger.setValue(text);
