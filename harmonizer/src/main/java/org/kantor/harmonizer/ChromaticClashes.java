@@ -16,9 +16,27 @@ import org.kantor.models.harmony.PianoRoll;
 final class ChromaticClashes {
 
     private final KeySignature[] keys;
+    /** [step][voice]: how the kept notes are written, where that is known (a melody's A-sharp is not the key's B-flat). */
+    private final org.kantor.core.Pitch[][] written;
 
     private ChromaticClashes(KeySignature[] keys) {
         this.keys = keys;
+        this.written = new org.kantor.core.Pitch[keys.length][PianoRoll.VOICES];
+    }
+
+    /** Remembers how a kept voice's notes are written, so that a clash with them is judged on their own spelling. */
+    ChromaticClashes writtenAs(int voice, List<org.kantor.core.timeline.TimedNote> notes) {
+        for (org.kantor.core.timeline.TimedNote n : notes) {
+            if (n.spelling() == null) {
+                continue;
+            }
+            int from = (int) n.onset().dividedBy(MelodyLine.STEP).floor();
+            int to = Math.min(keys.length, (int) n.offset().dividedBy(MelodyLine.STEP).floor());
+            for (int t = Math.max(0, from); t < to; t++) {
+                written[t][voice] = n.spelling();
+            }
+        }
+        return this;
     }
 
     static ChromaticClashes of(List<MeasureLayout.Slot> measures, int steps) {
@@ -44,7 +62,7 @@ final class ChromaticClashes {
     boolean clashes(int[][] roll, int step, int voice, int pitch) {
         for (int other = 0; other < PianoRoll.VOICES; other++) {
             int sounding = roll[step][other];
-            if (other != voice && sounding != PianoRoll.SILENT && clash(step, pitch, sounding)) {
+            if (other != voice && sounding != PianoRoll.SILENT && clash(step, pitch, sounding, spelled(step, other, sounding))) {
                 return true;
             }
         }
@@ -52,11 +70,21 @@ final class ChromaticClashes {
     }
 
     boolean clash(int step, int a, int b) {
+        return clash(step, a, b, keys[step].spell(b));
+    }
+
+    /** {@code a} spelled in the key against {@code b}, written {@code bWritten}. */
+    private boolean clash(int step, int a, int b, org.kantor.core.Pitch bWritten) {
         int interval = Math.floorMod(a - b, 12);
         if (interval != 1 && interval != 11) {
             return false;
         }
-        KeySignature key = keys[step];
-        return key.spell(a).step() == key.spell(b).step();
+        return keys[step].spell(a).step() == bWritten.step();
+    }
+
+    /** How a voice's pitch is written: as the score writes it where the voice is kept, else as the key spells it. */
+    private org.kantor.core.Pitch spelled(int step, int voice, int midi) {
+        org.kantor.core.Pitch w = written[step][voice];
+        return w != null && Math.floorMod(w.midi() - midi, 12) == 0 ? w : keys[step].spell(midi);
     }
 }

@@ -78,9 +78,32 @@ final class FaultRepair {
             if (!anyFlagged || pass == passes) {
                 break;
             }
-            candidates = sampler.resample(bestRolls, flagged, unknown, ROUNDS_PER_PASS, random, mayMove, beatPhases);
+            // in the later passes a fault that stayed gets more room: the other new voices move with the flagged notes
+            boolean[][][] cells = pass < passes / 2 ? flagged : widened(flagged, unknown);
+            candidates = sampler.resample(bestRolls, cells, unknown, ROUNDS_PER_PASS, random, mayMove, beatPhases);
         }
         return best;
+    }
+
+    /** The flagged cells with every new voice sounding at the same steps. */
+    static boolean[][][] widened(boolean[][][] flagged, boolean[][] unknown) {
+        boolean[][][] wide = new boolean[flagged.length][][];
+        for (int v = 0; v < flagged.length; v++) {
+            if (flagged[v] == null) {
+                continue;
+            }
+            wide[v] = new boolean[PianoRoll.VOICES][flagged[v][0].length];
+            for (int t = 0; t < flagged[v][0].length; t++) {
+                boolean any = false;
+                for (int voice = 0; voice < PianoRoll.VOICES; voice++) {
+                    any |= flagged[v][voice][t];
+                }
+                for (int voice = 0; voice < PianoRoll.VOICES; voice++) {
+                    wide[v][voice][t] = any && unknown[voice][t];
+                }
+            }
+        }
+        return wide;
     }
 
     private VoiceLeadingChecker.Report checkedOrNull(ScoreDocument doc) {
@@ -91,6 +114,10 @@ final class FaultRepair {
         }
     }
 
+    /** Faults no teacher lets pass and Bach all but never writes: they count three, so no repair trades one for lesser ones. */
+    static final java.util.Set<String> HARD = java.util.Set.of("parallel-fifths", "parallel-octaves", "augmented-second", "large-leap",
+            "chromatic-clash", "voice-crossing");
+
     /**
      * Errors count one, warnings (hidden fifths, overlaps ...) half: a sampler trading an error for two warnings gains nothing.
      * A chromatic inflection inside a voice (F-sharp then F) is no rule's fault but counts half as well: the model
@@ -99,7 +126,7 @@ final class FaultRepair {
     static double weight(VoiceLeadingChecker.Report report) {
         double sum = 0;
         for (Finding f : report.findings()) {
-            sum += f.severity() == Finding.Severity.ERROR ? 1 : 0.5;
+            sum += HARD.contains(f.rule()) ? 3 : f.severity() == Finding.Severity.ERROR ? 1 : 0.5;
         }
         return sum + 0.5 * inflections(report).size() / 2;
     }

@@ -148,8 +148,8 @@ public final class Harmonizer {
         int[] beatPhases = beatPhases(slots, steps);
         boolean[] mayMove = movesOnEighthsAndWithTheMelody(beatPhases, onsets);
         holdUnderFermatas(mayMove, melody.notes(), melody.fermataOnsets());
-        GibbsSampler sampler = closingOnTheTonic(new GibbsSampler(model, request.sampling()).avoiding(ChromaticClashes.of(slots, steps)),
-                slots, melody.notes(), unknown, given);
+        GibbsSampler sampler = closingOnTheTonic(new GibbsSampler(model, request.sampling())
+                .avoiding(ChromaticClashes.of(slots, steps).writtenAs(given, melody.notes())), slots, melody.notes(), unknown, given);
         int[][][] sampled = sampler.onProgress(progress).sample(pitches, unknown, request.variations(), new Random(request.seed()), mayMove, beatPhases);
 
         Set<Integer> repeats = repeatedNoteSteps(beatPhases, onsets);
@@ -267,7 +267,11 @@ public final class Harmonizer {
                 holdUnderFermatas(mayMove, four.lines()[v].notes(), four.lines()[v].fermataOnsets());
             }
         }
-        GibbsSampler sampler = new GibbsSampler(model, request.sampling()).avoiding(ChromaticClashes.of(slots, steps));
+        ChromaticClashes clashes = ChromaticClashes.of(slots, steps);
+        for (int v = 0; v < PianoRoll.VOICES; v++) {
+            clashes.writtenAs(v, four.lines()[v].notes());
+        }
+        GibbsSampler sampler = new GibbsSampler(model, request.sampling()).avoiding(clashes);
         if (!region.voices()[0]) {
             sampler = closingOnTheTonic(sampler, slots, four.lines()[0].notes(), unknown, -1);
         }
