@@ -1,0 +1,29 @@
+package org.kantor.studio;
+
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+
+/** JavaFX with no display: Monocle's headless platform and software rendering, for screenshots and tests. */
+public final class Offscreen {
+
+    private static boolean started;
+
+    private Offscreen() {
+    }
+
+    /** Starts the JavaFX platform headless, once; later calls do nothing. Call before anything else touches JavaFX. */
+    public static synchronized void start() throws InterruptedException {
+        if (started) {
+            return;
+        }
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("java.awt.headless", "true");
+        CountDownLatch ready = new CountDownLatch(1);
+        Platform.startup(ready::countDown);
+        Platform.setImplicitExit(false);
+        ready.await();
+        started = true;
+    }
+}
