@@ -20,6 +20,7 @@ public final class Offscreen {
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
         System.setProperty("java.awt.headless", "true");
+        Quiet.javafxWarnings();
         CountDownLatch ready = new CountDownLatch(1);
         Platform.startup(ready::countDown);
         Platform.setImplicitExit(false);

@@ -95,17 +95,21 @@ public final class ScoreScreenshot {
 
     static final int MAX_WAITS = 20;
 
+    /** Blank: fewer than one pixel in 500 differs from the background (a scroll bar alone is blank). */
     private static boolean blank(WritableImage image) {
         PixelReader p = image.getPixelReader();
         int first = p.getArgb(0, 0);
+        long differing = 0;
+        long seen = 0;
         for (int y = 0; y < image.getHeight(); y += 3) {
             for (int x = 0; x < image.getWidth(); x += 3) {
+                seen++;
                 if (p.getArgb(x, y) != first) {
-                    return false;
+                    differing++;
                 }
             }
         }
-        return true;
+        return differing * 500 < seen;
     }
 
     private static boolean same(WritableImage a, WritableImage b) {
@@ -122,6 +126,20 @@ public final class ScoreScreenshot {
             }
         }
         return true;
+    }
+
+    /** Saves a scene once it has painted (call on the JavaFX thread); the future completes when the PNG is written. */
+    public static CompletableFuture<Void> capture(Scene scene, Path png) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        whenPainted(scene, 0, null, image -> {
+            try {
+                save(image, png);
+                done.complete(null);
+            } catch (IOException | RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
     }
 
     /** Engraves a score offscreen and saves the window as a PNG; returns the number of measures engraved. */

@@ -13,6 +13,7 @@ import org.kantor.tools.catalog.Tool;
 import org.kantor.tools.catalog.ToolArguments;
 import org.kantor.tools.catalog.ToolCatalog;
 import org.kantor.tools.catalog.ToolFile;
+import org.kantor.tools.catalog.ToolInput;
 import org.kantor.tools.catalog.ToolRequest;
 import org.kantor.tools.catalog.ToolResult;
 
@@ -67,14 +68,21 @@ public final class StudioSession {
      * step); a report is returned as text. A failure leaves the score as it was.
      */
     public Outcome run(String toolName, Map<String, String> parameters, DoubleConsumer progress) throws ScoreFileException {
+        return run(toolName, parameters, null, progress);
+    }
+
+    /**
+     * The same, with the file a tool needs besides the score: the recording to transcribe, or the score an
+     * interpolation arrives at.
+     */
+    public Outcome run(String toolName, Map<String, String> parameters, Path other, DoubleConsumer progress) throws ScoreFileException {
         Tool tool = catalog.find(toolName).orElseThrow(() -> new IllegalArgumentException("no tool called " + toolName));
         ToolArguments arguments = ToolArguments.of(tool.name(), tool.parameters(), parameters, "");
         tool.check(arguments);
-        // the current version travels as uncompressed MusicXML, whatever the file it came from was
-        List<ToolFile> files = hasScore() ? List.of(ToolFile.of(baseName() + ".musicxml", history.current())) : List.of();
+        List<ToolFile> files = filesFor(tool.takes(), other);
         ToolResult result = tool.run(new ToolRequest(files, arguments, progress));
         if (result.mediaType().equals(ToolResult.MUSICXML)) {
-            if (hasScore()) {
+            if (hasScore() && tool.takes() != ToolInput.RECORDING) {
                 history.push(result.body(), tool.title());
             } else {
                 history.open(result.body(), tool.title(), false);
@@ -83,6 +91,31 @@ public final class StudioSession {
             return new Outcome(true, null, result.facts());
         }
         return new Outcome(false, new String(result.body(), StandardCharsets.UTF_8), result.facts());
+    }
+
+    private List<ToolFile> filesFor(ToolInput takes, Path other) throws ScoreFileException {
+        // the current version travels as uncompressed MusicXML, whatever the file it came from was
+        ToolFile current = hasScore() ? ToolFile.of(baseName() + ".musicxml", history.current()) : null;
+        switch (takes) {
+            case NOTHING:
+                return List.of();
+            case RECORDING:
+                if (other == null) {
+                    throw new ScoreFileException("(no file)", "choose the recording to transcribe (WAV, FLAC, MP3, Ogg Vorbis or MIDI)");
+                }
+                return List.of(ToolFile.of(other));
+            case TWO_SCORES:
+                if (current == null || other == null) {
+                    throw new ScoreFileException(current == null ? "(no score)" : name, "an interpolation goes from the open score to a"
+                            + " second one: open a score and choose the second");
+                }
+                return List.of(current, ToolFile.of(other));
+            default:
+                if (current == null) {
+                    throw new ScoreFileException("(no score)", "open a score first");
+                }
+                return List.of(current);
+        }
     }
 
     public ScoreHistory<byte[]> history() {

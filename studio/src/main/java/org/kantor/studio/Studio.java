@@ -1,0 +1,70 @@
+package org.kantor.studio;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.kantor.tools.catalog.StandardTools;
+
+/** Starts Kantor Studio: a window on the screen, or offscreen for a screenshot of it. */
+public final class Studio {
+
+    private Studio() {
+    }
+
+    /** Opens the window with the files given (the first one shown) and returns when the musician closes it. */
+    public static void run(List<Path> files) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        Quiet.javafxWarnings();
+        try (StandardTools tools = new StandardTools(600)) {
+            Platform.startup(() -> {
+                StudioWindow window = new StudioWindow(new StudioSession(tools.catalog()), new Stage());
+                window.stage().setOnHidden(e -> closed.countDown());
+                window.stage().show();
+                if (!files.isEmpty()) {
+                    window.open(files.get(0));
+                }
+            });
+            closed.await();
+            Platform.exit();
+        }
+    }
+
+    /**
+     * Opens the window offscreen on {@code file}, waits until the score is engraved and painted, and saves the window
+     * as a PNG. Throws with the reason when the file cannot be opened or engraved.
+     */
+    public static void screenshot(Path file, Path png) throws Exception {
+        System.setProperty("kantor.studio.noDialogs", "true");
+        Offscreen.start();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try (StandardTools tools = new StandardTools(600)) {
+            Platform.runLater(() -> {
+                StudioWindow window = new StudioWindow(new StudioSession(tools.catalog()), new Stage());
+                window.stage().show();
+                if (!window.open(file)) {
+                    done.completeExceptionally(new IllegalArgumentException(window.statusText()));
+                    return;
+                }
+                window.rendered().thenRun(() -> Platform.runLater(() ->
+                        ScoreScreenshot.capture(window.stage().getScene(), png).whenComplete((ok, failure) -> {
+                            window.stage().close();
+                            if (failure != null) {
+                                done.completeExceptionally(failure);
+                            } else {
+                                done.complete(null);
+                            }
+                        }))).exceptionally(failure -> {
+                            done.completeExceptionally(failure);
+                            return null;
+                        });
+            });
+            done.get(120, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package org.kantor.studio;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.kantor.musicxml.ScoreFileException;
+import org.kantor.tools.catalog.Tool;
+import org.kantor.tools.catalog.ToolInput;
+
+/**
+ * Kantor Studio's window: the score engraved in the middle, the catalog's tools on the right (each with
+ * its parameters as a form, run in the background with a progress bar and a Cancel button), and a tool
+ * bar to open, save, undo and redo. Every tool result is one undo step; closing with unsaved changes asks.
+ */
+public final class StudioWindow {
+
+    private final StudioSession session;
+    private final Stage stage;
+    private final EngravedView engraved = new EngravedView();
+    private final ComboBox<String> toolChoice = new ComboBox<>();
+    private final VBox form = new VBox(8);
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Button run = new Button("Run");
+    private final Button cancel = new Button("Cancel");
+    private final Button undo = new Button("Undo");
+    private final Button redo = new Button("Redo");
+    private final Label status = new Label("Open a score to begin.");
+    private final TextArea report = new TextArea();
+    private ToolForm currentForm;
+    private Path otherFile;
+    private Task<StudioSession.Outcome> running;
+    private CompletableFuture<Integer> rendered = new CompletableFuture<>();
+
+    public StudioWindow(StudioSession session, Stage stage) {
+        this.session = session;
+        this.stage = stage;
+        Button open = new Button("Open...");
+        open.setOnAction(e -> chooseAndOpen());
+        Button save = new Button("Save as...");
+        save.setOnAction(e -> chooseAndSave());
+        undo.setOnAction(e -> step(true));
+        redo.setOnAction(e -> step(false));
+        ToolBar bar = new ToolBar(open, save, new Separator(Orientation.VERTICAL), undo, redo, new Separator(Orientation.VERTICAL), status);
+
+        session.catalog().tools().forEach(t -> toolChoice.getItems().add(t.name()));
+        toolChoice.setOnAction(e -> showForm(toolChoice.getValue()));
+        run.setOnAction(e -> runTool());
+        cancel.setOnAction(e -> {
+            if (running != null) {
+                running.cancel(true);
+            }
+        });
+        cancel.setDisable(true);
+        progress.setMaxWidth(Double.MAX_VALUE);
+        report.setEditable(false);
+        report.setWrapText(true);
+        report.setPrefRowCount(12);
+        VBox tools = new VBox(10, new Label("Tool"), toolChoice, new ScrollPane(form), new HBox(8, run, cancel), progress, report);
+        tools.setPadding(new Insets(10));
+        tools.setPrefWidth(340);
+
+        SplitPane split = new SplitPane(engraved.node(), tools);
+        split.setDividerPositions(0.72);
+        BorderPane root = new BorderPane(split);
+        root.setTop(bar);
+        stage.setScene(new Scene(root, 1280, 800));
+        stage.setTitle("Kantor Studio");
+        stage.setOnCloseRequest(e -> {
+            if (!mayDiscard()) {
+                e.consume();
+            }
+        });
+        toolChoice.setValue("harmonize");
+        showForm("harmonize");
+        refresh();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public StudioSession session() {
+        return session;
+    }
+
+    public EngravedView engraved() {
+        return engraved;
+    }
+
+    /** Opens a score; a file that cannot be read gets a dialog naming the file and the problem. Returns whether it opened. */
+    public boolean open(Path file) {
+        try {
+            session.open(file);
+            otherFile = null;
+            report.clear();
+            show();
+            return true;
+        } catch (ScoreFileException e) {
+            error("Cannot open " + file.getFileName(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** The engraving of the current version: completes with the number of measures drawn. */
+    public CompletableFuture<Integer> rendered() {
+        return rendered;
+    }
+
+    private void show() {
+        refresh();
+        if (session.hasScore()) {
+            rendered = engraved.show(session.musicXml());
+            rendered.whenComplete((measures, failure) -> javafx.application.Platform.runLater(() -> {
+                if (failure != null) {
+                    status.setText("The engraver could not draw this score: " + failure.getMessage());
+                }
+            }));
+        }
+    }
+
+    private void refresh() {
+        undo.setDisable(!session.history().canUndo() || running != null);
+        redo.setDisable(!session.history().canRedo() || running != null);
+        if (session.hasScore()) {
+            status.setText(session.name() + (session.history().modified() ? " (changed)" : ""));
+            stage.setTitle(session.name() + " - Kantor Studio");
+        }
+    }
+
+    private void showForm(String name) {
+        Tool tool = session.catalog().find(name).orElseThrow();
+        currentForm = new ToolForm(tool);
+        form.getChildren().setAll(new Label(tool.description()), currentForm.node());
+        ((Label) form.getChildren().get(0)).setWrapText(true);
+        if (tool.takes() == ToolInput.RECORDING || tool.takes() == ToolInput.TWO_SCORES) {
+            Button choose = new Button(tool.takes() == ToolInput.RECORDING ? "Recording..." : "Second score...");
+            Label chosen = new Label(otherFile == null ? "(none chosen)" : otherFile.getFileName().toString());
+            choose.setOnAction(e -> {
+                File f = new FileChooser().showOpenDialog(stage);
+                if (f != null) {
+                    otherFile = f.toPath();
+                    chosen.setText(f.getName());
+                }
+            });
+            form.getChildren().add(new HBox(8, choose, chosen));
+        }
+    }
+
+    /** Runs the chosen tool in the background; the window stays responsive and Cancel stops it. */
+    public Task<StudioSession.Outcome> runTool() {
+        String name = toolChoice.getValue();
+        Map<String, String> values = currentForm.values();
+        Path other = otherFile;
+        Task<StudioSession.Outcome> task = new Task<>() {
+            @Override
+            protected StudioSession.Outcome call() throws Exception {
+                return session.run(name, values, other, fraction -> updateProgress(fraction, 1.0));
+            }
+        };
+        progress.progressProperty().bind(task.progressProperty());
+        task.setOnSucceeded(e -> finished(task, null));
+        task.setOnFailed(e -> finished(task, task.getException()));
+        task.setOnCancelled(e -> finished(task, null));
+        running = task;
+        run.setDisable(true);
+        cancel.setDisable(false);
+        refresh();
+        status.setText("Running " + name + "...");
+        Thread worker = new Thread(task, "kantor-studio-tool");
+        worker.setDaemon(true);
+        worker.start();
+        return task;
+    }
+
+    /** Chooses a tool (by its catalog name) and fills one of its fields, as a musician would in the form. */
+    public void choose(String tool, Map<String, String> values) {
+        toolChoice.setValue(tool);
+        showForm(tool);
+        values.forEach((k, v) -> {
+            var field = form.lookup("#parameter-" + k);
+            if (field instanceof javafx.scene.control.TextField t) {
+                t.setText(v);
+            }
+        });
+    }
+
+    public void chooseOtherFile(Path file) {
+        otherFile = file;
+    }
+
+    private void finished(Task<StudioSession.Outcome> task, Throwable failure) {
+        progress.progressProperty().unbind();
+        progress.setProgress(0);
+        running = null;
+        run.setDisable(false);
+        cancel.setDisable(true);
+        if (task.isCancelled()) {
+            status.setText("Cancelled; the score is as it was.");
+            refresh();
+            return;
+        }
+        if (failure != null) {
+            refresh();
+            error("The tool could not run", failure.getMessage());
+            return;
+        }
+        StudioSession.Outcome outcome = task.getValue();
+        if (outcome.report() != null) {
+            report.setText(outcome.report());
+        }
+        if (outcome.newVersion()) {
+            show();
+        } else {
+            refresh();
+        }
+    }
+
+    private void step(boolean back) {
+        if (back) {
+            session.history().undo();
+        } else {
+            session.history().redo();
+        }
+        show();
+    }
+
+    private void chooseAndOpen() {
+        if (!mayDiscard()) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scores", "*.musicxml", "*.xml", "*.mxl", "*.mid", "*.midi"));
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) {
+            open(f.toPath());
+        }
+    }
+
+    private void chooseAndSave() {
+        if (!session.hasScore()) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("MusicXML", "*.musicxml"),
+                new FileChooser.ExtensionFilter("Compressed MusicXML", "*.mxl"));
+        chooser.setInitialFileName(session.name().replaceAll("\\.[^.]*$", "") + "-kantor.musicxml");
+        File f = chooser.showSaveDialog(stage);
+        if (f != null) {
+            try {
+                session.saveAs(f.toPath());
+                refresh();
+            } catch (ScoreFileException e) {
+                error("Cannot save " + f.getName(), e.getMessage());
+            }
+        }
+    }
+
+    /** Whether the current score may be left: unchanged, or the musician says so. */
+    private boolean mayDiscard() {
+        if (!session.hasScore() || !session.history().modified()) {
+            return true;
+        }
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, session.name() + " has changes that are not saved. Leave them?",
+                ButtonType.YES, ButtonType.NO);
+        ask.initOwner(stage);
+        return ask.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+    }
+
+    private void error(String title, String message) {
+        status.setText(title + ": " + message);
+        if (Boolean.getBoolean("kantor.studio.noDialogs")) {
+            return; // offscreen runs: the status line says it
+        }
+        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        alert.setHeaderText(title);
+        alert.initOwner(stage);
+        alert.show();
+    }
+
+    /** What the status line says, for tests and screenshots. */
+    public String statusText() {
+        return status.getText();
+    }
+}

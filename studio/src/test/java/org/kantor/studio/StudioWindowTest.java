@@ -1,0 +1,103 @@
+package org.kantor.studio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kantor.tools.catalog.StandardTools;
+
+/** The window as a musician uses it, offscreen: open a chorale, harmonize two measures, see it, undo; a broken file says why. */
+class StudioWindowTest {
+
+    private static StandardTools tools;
+
+    @BeforeAll
+    static void start() throws Exception {
+        System.setProperty("kantor.studio.noDialogs", "true");
+        Offscreen.start();
+        tools = new StandardTools(600);
+    }
+
+    @AfterAll
+    static void stop() {
+        tools.close();
+    }
+
+    private static <T> T onFx(Supplier<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void harmonizeTwoMeasuresSeeTheResultAndUndo(@TempDir Path dir) throws Exception {
+        StudioWindow window = onFx(() -> {
+            StudioWindow w = new StudioWindow(new StudioSession(tools.catalog()), new Stage());
+            w.stage().show();
+            w.open(Path.of("../examples/chorale.musicxml"));
+            return w;
+        });
+        assertEquals(4, window.rendered().get(60, TimeUnit.SECONDS));
+        String opened = window.session().musicXml();
+        var task = onFx(() -> {
+            window.choose("harmonize", Map.of("voices", "alto,tenor", "measures", "2-3", "seed", "5", "gibbs-steps", "8"));
+            return window.runTool();
+        });
+        task.get(120, TimeUnit.SECONDS);
+        // the result is engraved once the task's handler has run on the JavaFX thread
+        onFx(() -> null);
+        assertEquals(4, window.rendered().get(60, TimeUnit.SECONDS));
+        assertFalse(opened.equals(window.session().musicXml()), "a new version");
+        assertTrue(window.statusText().endsWith("(changed)"), window.statusText());
+        Path png = dir.resolve("studio.png");
+        onFx(() -> ScoreScreenshot.capture(window.stage().getScene(), png)).get(60, TimeUnit.SECONDS);
+        assertTrue(Files.size(png) > 10_000, "a window with a score in it");
+        Files.copy(png, Path.of("target/studio-window.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        onFx(() -> {
+            window.session().history().undo();
+            return null;
+        });
+        assertEquals(opened, window.session().musicXml());
+        onFx(() -> {
+            window.stage().close();
+            return null;
+        });
+    }
+
+    @Test
+    void aBrokenFileIsNamedAndTheWindowStaysAsItWas(@TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("half.musicxml");
+        Files.writeString(broken, "<score-partwise version=\"4.0\"><part-list><score-part id=\"P1\">");
+        StudioWindow window = onFx(() -> {
+            StudioWindow w = new StudioWindow(new StudioSession(tools.catalog()), new Stage());
+            w.stage().show();
+            return w;
+        });
+        boolean opened = onFx(() -> window.open(broken));
+        assertFalse(opened);
+        assertTrue(window.statusText().startsWith("Cannot open half.musicxml: half.musicxml"), window.statusText());
+        assertFalse(window.session().hasScore());
+        onFx(() -> {
+            window.stage().close();
+            return null;
+        });
+    }
+}
