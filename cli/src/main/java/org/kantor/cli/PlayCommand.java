@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.kantor.core.Part;
 import org.kantor.core.Score;
 import org.kantor.musicxml.ScoreFiles;
 import org.kantor.studio.ScoreSound;
@@ -66,17 +65,10 @@ final class PlayCommand implements Callable<Integer> {
     }
 
     private int partIndex(Score score, String wanted) {
-        String w = wanted.trim();
-        List<Part> parts = score.parts();
-        if (w.matches("\\d+") && Integer.parseInt(w) >= 1 && Integer.parseInt(w) <= parts.size()) {
-            return Integer.parseInt(w) - 1;
+        try {
+            return org.kantor.harmonizer.PartChoice.find(score, wanted, input.getFileName().toString());
+        } catch (org.kantor.musicxml.ScoreFileException e) {
+            throw new Kantor.UserError("--mute " + wanted + ": " + e.problem(), Kantor.EXIT_USAGE);
         }
-        for (int p = 0; p < parts.size(); p++) {
-            if (parts.get(p).name() != null && parts.get(p).name().trim().equalsIgnoreCase(w)) {
-                return p;
-            }
-        }
-        throw new Kantor.UserError("--mute " + wanted + ": no such part; the parts are " + String.join(", ",
-                parts.stream().map(p -> p.name() == null || p.name().isBlank() ? p.id() : p.name()).toList()), Kantor.EXIT_USAGE);
     }
 }

@@ -28,7 +28,7 @@ class StudioCommandsTest {
 
         KantorCliTest.Result nobody = KantorCliTest.kantor("play", CHORALE, "--wav", dir.resolve("x.wav").toString(), "--mute", "Oboe");
         assertEquals(2, nobody.code());
-        assertTrue(nobody.err().contains("--mute Oboe: no such part; the parts are Soprano, Alto, Tenor, Bass"), nobody.err());
+        assertTrue(nobody.err().contains("--mute Oboe: no part is called \"Oboe\"; the parts are 1 \"Soprano\", 2 \"Alto\", 3 \"Tenor\", 4 \"Bass\""), nobody.err());
         assertFalse(Files.exists(dir.resolve("x.wav")));
     }
 

@@ -8,12 +8,13 @@ import org.kantor.core.Score;
 import org.kantor.musicxml.ScoreFileException;
 
 /** Finds the part a musician names: by its name as printed ("Voice", "Singstimme"), its id, or its number from the top (1, 2 ...). */
-final class PartChoice {
+public final class PartChoice {
 
     private PartChoice() {
     }
 
-    static int find(Score score, String wanted, String file) throws ScoreFileException {
+    /** The part's index (from 0); a name nobody has is refused with the names there are. */
+    public static int find(Score score, String wanted, String file) throws ScoreFileException {
         String w = wanted.trim().toLowerCase(Locale.ROOT);
         List<Part> parts = score.parts();
         if (w.matches("(part )?\\d+")) {
