@@ -9,26 +9,28 @@ import netscape.javascript.JSObject;
 /**
  * The score as a musician reads it: OpenSheetMusicDisplay (packed into the jar, no network) engraves
  * MusicXML inside a WebView. Call on the JavaFX thread; each {@link #show} completes with the number of
- * measures engraved, or fails with the engraver's message.
+ * measures engraved, or fails with the engraver's message. A click selects measures ({@link #selection}).
  */
 public final class EngravedView {
 
     private final WebView web = new WebView();
     private final CompletableFuture<Void> pageLoaded = new CompletableFuture<>();
     private CompletableFuture<Integer> pending;
+    private final Bridge bridge = new Bridge();
     private int ticket;
     private double zoom = 1.0;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<int[]> selection = new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
     public EngravedView() {
         WebEngine engine = web.getEngine();
         engine.getLoadWorker().stateProperty().addListener((obs, was, now) -> {
             if (now == Worker.State.SUCCEEDED) {
+                ((JSObject) engine.executeScript("window")).setMember("kantorJava", bridge);
                 pageLoaded.complete(null);
             } else if (now == Worker.State.FAILED) {
                 pageLoaded.completeExceptionally(new IllegalStateException("the engraver's page did not load"));
             }
         });
-        engine.titleProperty().addListener((obs, was, title) -> report(title));
         engine.load(EngravedView.class.getResource("web/engraved.html").toExternalForm());
     }
 
@@ -49,7 +51,9 @@ public final class EngravedView {
             }
             pending = done;
             JSObject window = (JSObject) web.getEngine().executeScript("window");
-            ticket = ((Number) window.call("kantorRender", musicXml, zoom)).intValue();
+            // the page numbers its renders 1, 2, 3 ... as they are asked for; known before the call, since a failure may be reported during it
+            ticket++;
+            window.call("kantorRender", musicXml, zoom);
         });
         return done;
     }
@@ -59,18 +63,40 @@ public final class EngravedView {
         this.zoom = zoom;
     }
 
-    private void report(String title) {
-        if (title == null || pending == null || pending.isDone()) {
-            return;
+    /** The measures selected (indices from 0, first and last), or null: set by clicks in the view or by {@link #select}. */
+    public javafx.beans.property.ReadOnlyObjectProperty<int[]> selection() {
+        return selection.getReadOnlyProperty();
+    }
+
+    /** Selects measures {@code first..last} (indices from 0) and shades them; -1 clears the selection. */
+    public void select(int first, int last) {
+        web.getEngine().executeScript("kantorSelect(" + first + "," + last + ")");
+    }
+
+    /** How many selection shades the page shows (one per measure), for tests. */
+    int shadesShown() {
+        return ((Number) web.getEngine().executeScript("document.querySelectorAll('.kantor-selection').length")).intValue();
+    }
+
+    /**
+     * What the page calls back, on the JavaFX thread. Public for the page's script; held by the view, since the page
+     * keeps only a weak reference to it.
+     */
+    public final class Bridge {
+        public void rendered(int ticket, int measures) {
+            if (pending != null && !pending.isDone() && ticket == EngravedView.this.ticket) {
+                pending.complete(measures);
+            }
         }
-        String[] parts = title.split(":", 3);
-        if (parts.length < 3 || !parts[1].equals(Integer.toString(ticket))) {
-            return; // an older render finishing, or the page's own title
+
+        public void failed(int ticket, String why) {
+            if (pending != null && !pending.isDone() && ticket == EngravedView.this.ticket) {
+                pending.completeExceptionally(new IllegalArgumentException(why));
+            }
         }
-        if (parts[0].equals("rendered")) {
-            pending.complete(Integer.parseInt(parts[2]));
-        } else if (parts[0].equals("error")) {
-            pending.completeExceptionally(new IllegalArgumentException(parts[2]));
+
+        public void selected(int first, int last) {
+            selection.set(first < 0 ? null : new int[] {first, last});
         }
     }
 }

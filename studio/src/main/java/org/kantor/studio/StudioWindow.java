@@ -91,6 +91,7 @@ public final class StudioWindow {
                 e.consume();
             }
         });
+        engraved.selection().addListener((obs, was, now) -> refresh());
         toolChoice.setValue("harmonize");
         showForm("harmonize");
         refresh();
@@ -143,7 +144,10 @@ public final class StudioWindow {
         undo.setDisable(!session.history().canUndo() || running != null);
         redo.setDisable(!session.history().canRedo() || running != null);
         if (session.hasScore()) {
-            status.setText(session.name() + (session.history().modified() ? " (changed)" : ""));
+            int[] chosen = engraved.selection().get();
+            String where = chosen == null ? "" : chosen[0] == chosen[1] ? "; bar " + (chosen[0] + 1) + " selected"
+                    : "; bars " + (chosen[0] + 1) + "-" + (chosen[1] + 1) + " selected";
+            status.setText(session.name() + (session.history().modified() ? " (changed)" : "") + where);
             stage.setTitle(session.name() + " - Kantor Studio");
         }
     }
@@ -170,7 +174,12 @@ public final class StudioWindow {
     /** Runs the chosen tool in the background; the window stays responsive and Cancel stops it. */
     public Task<StudioSession.Outcome> runTool() {
         String name = toolChoice.getValue();
-        Map<String, String> values = currentForm.values();
+        Map<String, String> values = new java.util.LinkedHashMap<>(currentForm.values());
+        // what the musician selected is what the tool works on, unless the form names measures itself
+        int[] chosen = engraved.selection().get();
+        if (chosen != null && takesASelection(name) && !values.containsKey("bars") && !values.containsKey("measures")) {
+            values.put("bars", (chosen[0] + 1) + "-" + (chosen[1] + 1));
+        }
         Path other = otherFile;
         Task<StudioSession.Outcome> task = new Task<>() {
             @Override
@@ -191,6 +200,17 @@ public final class StudioWindow {
         worker.setDaemon(true);
         worker.start();
         return task;
+    }
+
+    /** Whether the tool rewrites chosen measures ("bars" by position, as a selection gives them) of the score open: a four-part score. */
+    private boolean takesASelection(String tool) {
+        boolean bars = session.catalog().find(tool).orElseThrow().parameters().stream()
+                .anyMatch(p -> p.name().equals("bars") && p.type() == org.kantor.tools.catalog.ToolParameter.Type.STRING);
+        try {
+            return bars && org.kantor.harmonizer.Harmonizer.isFourPart(session.document());
+        } catch (ScoreFileException e) {
+            return false;
+        }
     }
 
     /** Chooses a tool (by its catalog name) and fills one of its fields, as a musician would in the form. */

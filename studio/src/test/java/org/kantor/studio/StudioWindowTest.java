@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +77,50 @@ class StudioWindowTest {
             return null;
         });
         assertEquals(opened, window.session().musicXml());
+        onFx(() -> {
+            window.stage().close();
+            return null;
+        });
+    }
+
+    @Test
+    void aClickSelectsMeasuresAndHarmonizeRewritesOnlyThose() throws Exception {
+        StudioWindow window = onFx(() -> {
+            StudioWindow w = new StudioWindow(new StudioSession(tools.catalog()), new Stage());
+            w.stage().show();
+            w.open(Path.of("../examples/chorale.musicxml"));
+            return w;
+        });
+        assertEquals(4, window.rendered().get(60, TimeUnit.SECONDS));
+        org.kantor.core.Score opened = window.session().document().score();
+        // a click in the middle of bar 2, then a shift-click in bar 3, as the mouse sends them to the page
+        onFx(() -> window.engraved().node().getEngine().executeScript(
+                "var c = kantorMeasureCenter(1); document.getElementById('score').dispatchEvent(new MouseEvent('mousedown',"
+                        + " {clientX: c[0], clientY: c[1], bubbles: true})); document.dispatchEvent(new MouseEvent('mouseup'));"
+                        + "var d = kantorMeasureCenter(2); document.getElementById('score').dispatchEvent(new MouseEvent('mousedown',"
+                        + " {clientX: d[0], clientY: d[1], shiftKey: true, bubbles: true}));"));
+        int[] chosen = onFx(() -> window.engraved().selection().get());
+        assertEquals(List.of(1, 2), List.of(chosen[0], chosen[1]));
+        assertEquals(2, (int) onFx(() -> window.engraved().shadesShown()), "two bars shaded");
+        assertTrue(window.statusText().endsWith("bars 2-3 selected"), window.statusText());
+
+        var task = onFx(() -> {
+            window.choose("harmonize", Map.of("voices", "alto,tenor", "seed", "5", "gibbs-steps", "8"));
+            return window.runTool();
+        });
+        task.get(120, TimeUnit.SECONDS);
+        onFx(() -> null);
+        org.kantor.core.Score after = window.session().document().score();
+        for (int part = 0; part < 4; part++) {
+            for (int m : new int[] {0, 3}) {
+                assertEquals(opened.parts().get(part).measures().get(m).voices(), after.parts().get(part).measures().get(m).voices(),
+                        "part " + part + " bar " + (m + 1) + " is outside the selection");
+            }
+        }
+        assertFalse(opened.parts().get(1).measures().subList(1, 3).equals(after.parts().get(1).measures().subList(1, 3)), "the alto of bars 2-3 is new");
+        window.rendered().get(60, TimeUnit.SECONDS);
+        onFx(() -> null);
+        assertEquals(2, (int) onFx(() -> window.engraved().shadesShown()), "the selection stays on the new version");
         onFx(() -> {
             window.stage().close();
             return null;
