@@ -93,6 +93,44 @@ public final class StudioSession {
         return new Outcome(false, new String(result.body(), StandardCharsets.UTF_8), result.facts());
     }
 
+    /**
+     * Several results of a tool that writes scores, one per seed (the seed given, or a random one, then the next ones),
+     * for the musician to compare; none becomes a version until {@link #keep} is called. A tool that reports
+     * rather than writes gives its report once.
+     */
+    public List<byte[]> variations(String toolName, Map<String, String> parameters, Path other, int count, DoubleConsumer progress)
+            throws ScoreFileException {
+        Tool tool = catalog.find(toolName).orElseThrow(() -> new IllegalArgumentException("no tool called " + toolName));
+        if (tool.parameters().stream().noneMatch(p -> p.name().equals("seed"))) {
+            throw new IllegalArgumentException(tool.title() + " gives one result: it has no seed to vary");
+        }
+        long base = parameters.containsKey("seed") ? Long.parseLong(parameters.get("seed").trim()) : new java.util.Random().nextInt(1 << 24);
+        List<byte[]> results = new java.util.ArrayList<>();
+        for (int v = 0; v < count; v++) {
+            Map<String, String> seeded = new java.util.LinkedHashMap<>(parameters);
+            seeded.put("seed", Long.toString(base + v));
+            int done = v;
+            ToolArguments arguments = ToolArguments.of(tool.name(), tool.parameters(), seeded, "");
+            tool.check(arguments);
+            ToolResult result = tool.run(new ToolRequest(filesFor(tool.takes(), other), arguments,
+                    fraction -> progress.accept((done + fraction) / count)));
+            if (!result.mediaType().equals(ToolResult.MUSICXML)) {
+                throw new IllegalArgumentException(tool.title() + " gives a report, not a score to compare");
+            }
+            results.add(result.body());
+        }
+        return results;
+    }
+
+    /** One of the variations becomes the next version (one undo step). */
+    public void keep(byte[] variation, String label) {
+        if (hasScore()) {
+            history.push(variation, label);
+        } else {
+            history.open(variation, label, false);
+        }
+    }
+
     private List<ToolFile> filesFor(ToolInput takes, Path other) throws ScoreFileException {
         // the current version travels as uncompressed MusicXML, whatever the file it came from was
         ToolFile current = hasScore() ? ToolFile.of(baseName() + ".musicxml", history.current()) : null;

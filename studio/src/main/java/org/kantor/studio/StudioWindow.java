@@ -2,6 +2,7 @@ package org.kantor.studio;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javafx.concurrent.Task;
@@ -47,6 +48,10 @@ public final class StudioWindow {
     private final Button redo = new Button("Redo");
     private final Label status = new Label("Open a score to begin.");
     private final TextArea report = new TextArea();
+    private final ComboBox<Integer> variationCount = new ComboBox<>();
+    private final HBox compare = new HBox(6);
+    private List<byte[]> candidates = List.of();
+    private int shown = -1;
     private ToolForm currentForm;
     private Path otherFile;
     private Task<StudioSession.Outcome> running;
@@ -76,7 +81,11 @@ public final class StudioWindow {
         report.setEditable(false);
         report.setWrapText(true);
         report.setPrefRowCount(12);
-        VBox tools = new VBox(10, new Label("Tool"), toolChoice, new ScrollPane(form), new HBox(8, run, cancel), progress, report);
+        variationCount.getItems().addAll(1, 2, 3, 4);
+        variationCount.setValue(1);
+        compare.setVisible(false);
+        VBox tools = new VBox(10, new Label("Tool"), toolChoice, new ScrollPane(form),
+                new HBox(8, run, cancel, new Label("variations"), variationCount), progress, compare, report);
         tools.setPadding(new Insets(10));
         tools.setPrefWidth(340);
 
@@ -147,7 +156,8 @@ public final class StudioWindow {
             int[] chosen = engraved.selection().get();
             String where = chosen == null ? "" : chosen[0] == chosen[1] ? "; bar " + (chosen[0] + 1) + " selected"
                     : "; bars " + (chosen[0] + 1) + "-" + (chosen[1] + 1) + " selected";
-            status.setText(session.name() + (session.history().modified() ? " (changed)" : "") + where);
+            status.setText(shown >= 0 ? session.name() + ": variation " + letter(shown) + " of " + candidates.size() + " (Keep to use it)"
+                    : session.name() + (session.history().modified() ? " (changed)" : "") + where);
             stage.setTitle(session.name() + " - Kantor Studio");
         }
     }
@@ -181,9 +191,16 @@ public final class StudioWindow {
             values.put("bars", (chosen[0] + 1) + "-" + (chosen[1] + 1));
         }
         Path other = otherFile;
+        int count = variationCount.getValue() == null ? 1 : variationCount.getValue();
+        dropCandidates();
         Task<StudioSession.Outcome> task = new Task<>() {
             @Override
             protected StudioSession.Outcome call() throws Exception {
+                if (count > 1) {
+                    List<byte[]> made = session.variations(name, values, other, count, fraction -> updateProgress(fraction, 1.0));
+                    javafx.application.Platform.runLater(() -> offer(made, name));
+                    return new StudioSession.Outcome(false, null, Map.of());
+                }
                 return session.run(name, values, other, fraction -> updateProgress(fraction, 1.0));
             }
         };
@@ -256,7 +273,67 @@ public final class StudioWindow {
         }
     }
 
+    /** Variations to compare: A, B, C ... each shown on its button, the first at once; Keep makes the one shown a version. */
+    private void offer(List<byte[]> made, String tool) {
+        candidates = made;
+        compare.getChildren().clear();
+        compare.getChildren().add(new Label("Compare"));
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (int i = 0; i < made.size(); i++) {
+            int which = i;
+            javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(letter(i));
+            b.setToggleGroup(group);
+            b.setOnAction(e -> showCandidate(which));
+            compare.getChildren().add(b);
+        }
+        Button keep = new Button("Keep");
+        keep.setOnAction(e -> keep(tool));
+        compare.getChildren().add(keep);
+        compare.setVisible(true);
+        ((javafx.scene.control.ToggleButton) compare.getChildren().get(1)).setSelected(true);
+        showCandidate(0);
+    }
+
+    /** Engraves variation {@code which} (from 0) without making it a version. */
+    public void showCandidate(int which) {
+        shown = which;
+        rendered = engraved.show(new String(candidates.get(which), java.nio.charset.StandardCharsets.UTF_8));
+        refresh();
+    }
+
+    /** The variation shown becomes the next version. */
+    public void keep(String tool) {
+        if (shown < 0) {
+            return;
+        }
+        session.keep(candidates.get(shown), session.catalog().find(tool).map(Tool::title).orElse(tool) + " (" + letter(shown) + ")");
+        dropCandidates();
+        show();
+    }
+
+    /** The variations offered, for tests. */
+    public int candidates() {
+        return candidates.size();
+    }
+
+    private void dropCandidates() {
+        candidates = List.of();
+        shown = -1;
+        compare.getChildren().clear();
+        compare.setVisible(false);
+    }
+
+    private static String letter(int i) {
+        return Character.toString('A' + i);
+    }
+
+    /** How many variations a run makes (1: the result is a version at once). */
+    public void setVariations(int count) {
+        variationCount.setValue(count);
+    }
+
     private void step(boolean back) {
+        dropCandidates();
         if (back) {
             session.history().undo();
         } else {

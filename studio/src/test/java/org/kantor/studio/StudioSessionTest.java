@@ -76,6 +76,22 @@ class StudioSessionTest {
     }
 
     @Test
+    void threeVariationsAreComparedAndTheOneKeptIsOneUndoStep() throws Exception {
+        StudioSession session = new StudioSession(tools.catalog());
+        session.open(Path.of("../examples/melody.musicxml"));
+        String melody = session.musicXml();
+        List<byte[]> three = session.variations("harmonize", Map.of("seed", "7", "gibbs-steps", "8"), null, 3, f -> { });
+        assertEquals(3, three.size());
+        assertFalse(java.util.Arrays.equals(three.get(0), three.get(1)) || java.util.Arrays.equals(three.get(1), three.get(2)),
+                "three different harmonizations");
+        assertEquals(melody, session.musicXml(), "nothing kept yet");
+        session.keep(three.get(1), "Harmonize (B)");
+        assertEquals(new String(three.get(1), java.nio.charset.StandardCharsets.UTF_8), session.musicXml());
+        assertEquals("Harmonize (B)", session.history().undo());
+        assertEquals(melody, session.musicXml());
+    }
+
+    @Test
     void theCheckerReportsAndAFailedToolLeavesTheScore() throws Exception {
         StudioSession session = new StudioSession(tools.catalog());
         session.open(Path.of("../examples/chorale.musicxml"));

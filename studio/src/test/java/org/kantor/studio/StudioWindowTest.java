@@ -128,6 +128,45 @@ class StudioWindowTest {
     }
 
     @Test
+    void threeVariationsAreShownOneByOneAndTheOneKeptBecomesTheScore() throws Exception {
+        StudioWindow window = onFx(() -> {
+            StudioWindow w = new StudioWindow(new StudioSession(tools.catalog()), new Stage());
+            w.stage().show();
+            w.open(Path.of("../examples/melody.musicxml"));
+            return w;
+        });
+        window.rendered().get(60, TimeUnit.SECONDS);
+        String melody = window.session().musicXml();
+        var task = onFx(() -> {
+            window.choose("harmonize", Map.of("seed", "9", "gibbs-steps", "8"));
+            window.setVariations(3);
+            return window.runTool();
+        });
+        task.get(180, TimeUnit.SECONDS);
+        onFx(() -> null);
+        assertEquals(3, (int) onFx(window::candidates));
+        assertEquals(9, window.rendered().get(60, TimeUnit.SECONDS), "variation A engraved (the pickup and 8 bars)");
+        assertTrue(window.statusText().endsWith("variation A of 3 (Keep to use it)"), window.statusText());
+        assertEquals(melody, window.session().musicXml(), "nothing is a version before Keep");
+        onFx(() -> {
+            window.showCandidate(2);
+            return null;
+        });
+        assertEquals(9, window.rendered().get(60, TimeUnit.SECONDS), "variation C engraved");
+        onFx(() -> {
+            window.keep("harmonize");
+            return null;
+        });
+        assertEquals(4, window.session().document().score().parts().size(), "the melody with alto, tenor and bass");
+        assertEquals(0, (int) onFx(window::candidates));
+        assertTrue(window.session().history().canUndo());
+        onFx(() -> {
+            window.stage().close();
+            return null;
+        });
+    }
+
+    @Test
     void aBrokenFileIsNamedAndTheWindowStaysAsItWas(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("half.musicxml");
         Files.writeString(broken, "<score-partwise version=\"4.0\"><part-list><score-part id=\"P1\">");
