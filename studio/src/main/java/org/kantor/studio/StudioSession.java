@@ -156,6 +156,12 @@ public final class StudioSession {
         }
     }
 
+    /** The checker's report (JSON) on the current version, without making a version. */
+    public String check() throws ScoreFileException {
+        Outcome outcome = run("check", Map.of(), fraction -> { });
+        return outcome.report();
+    }
+
     public ScoreHistory<byte[]> history() {
         return history;
     }

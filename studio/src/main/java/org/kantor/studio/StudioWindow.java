@@ -48,6 +48,10 @@ public final class StudioWindow {
     private final Button redo = new Button("Redo");
     private final Label status = new Label("Open a score to begin.");
     private final TextArea report = new TextArea();
+    private final javafx.scene.control.ListView<CheckFindings.Finding> findings = new javafx.scene.control.ListView<>();
+    private final Label findingsSummary = new Label();
+    /** Once the musician has run Check, every new version is checked again. */
+    private boolean checking;
     private final ComboBox<Integer> variationCount = new ComboBox<>();
     private final HBox compare = new HBox(6);
     private List<byte[]> candidates = List.of();
@@ -84,8 +88,23 @@ public final class StudioWindow {
         variationCount.getItems().addAll(1, 2, 3, 4);
         variationCount.setValue(1);
         compare.setVisible(false);
+        findings.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(CheckFindings.Finding f, boolean empty) {
+                super.updateItem(f, empty);
+                setText(empty || f == null ? null : f.text());
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
+        findings.getSelectionModel().selectedItemProperty().addListener((obs, was, f) -> {
+            if (f != null) {
+                selectMeasure(f.measure());
+            }
+        });
+        findings.setPrefHeight(260);
         VBox tools = new VBox(10, new Label("Tool"), toolChoice, new ScrollPane(form),
-                new HBox(8, run, cancel, new Label("variations"), variationCount), progress, compare, report);
+                new HBox(8, run, cancel, new Label("variations"), variationCount), progress, compare, findingsSummary, findings, report);
         tools.setPadding(new Insets(10));
         tools.setPrefWidth(340);
 
@@ -139,6 +158,9 @@ public final class StudioWindow {
 
     private void show() {
         refresh();
+        if (checking && session.hasScore()) {
+            recheck();
+        }
         if (session.hasScore()) {
             rendered = engraved.show(session.musicXml());
             rendered.whenComplete((measures, failure) -> javafx.application.Platform.runLater(() -> {
@@ -263,7 +285,10 @@ public final class StudioWindow {
             return;
         }
         StudioSession.Outcome outcome = task.getValue();
-        if (outcome.report() != null) {
+        if (outcome.report() != null && "check".equals(toolChoice.getValue())) {
+            checking = true;
+            showFindings(outcome.report());
+        } else if (outcome.report() != null) {
             report.setText(outcome.report());
         }
         if (outcome.newVersion()) {
@@ -271,6 +296,55 @@ public final class StudioWindow {
         } else {
             refresh();
         }
+    }
+
+    private void showFindings(String json) {
+        CheckFindings parsed = CheckFindings.parse(json);
+        findingsSummary.setText("Check: " + parsed.summary());
+        findings.getItems().setAll(parsed.findings());
+    }
+
+    /** Checks the current version again in the background (after a tool, an undo or a redo). */
+    private void recheck() {
+        Task<String> again = new Task<>() {
+            @Override
+            protected String call() throws Exception {
+                return session.check();
+            }
+        };
+        again.setOnSucceeded(e -> showFindings(again.getValue()));
+        again.setOnFailed(e -> {
+            findingsSummary.setText("Check: " + again.getException().getMessage());
+            findings.getItems().clear();
+        });
+        Thread worker = new Thread(again, "kantor-studio-check");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Selects the measure printed with this number (the first of that number). */
+    private void selectMeasure(String number) {
+        try {
+            var slots = org.kantor.core.timeline.MeasureLayout.of(session.document().score());
+            for (int i = 0; i < slots.size(); i++) {
+                if (slots.get(i).number().equals(number)) {
+                    engraved.select(i, i);
+                    return;
+                }
+            }
+        } catch (ScoreFileException e) {
+            status.setText(e.getMessage());
+        }
+    }
+
+    /** The findings listed, for tests. */
+    public List<String> findingsShown() {
+        return findings.getItems().stream().map(CheckFindings.Finding::text).toList();
+    }
+
+    /** Clicks the n-th finding of the list, for tests. */
+    public void clickFinding(int n) {
+        findings.getSelectionModel().select(n);
     }
 
     /** Variations to compare: A, B, C ... each shown on its button, the first at once; Keep makes the one shown a version. */

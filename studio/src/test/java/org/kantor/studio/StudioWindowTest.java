@@ -167,6 +167,58 @@ class StudioWindowTest {
     }
 
     @Test
+    void checkListsTheFindingsAClickSelectsTheirBarAndUndoChecksAgain() throws Exception {
+        Path bach = org.kantor.musicxml.KantorData.corpus("bach-chorales-musicxml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(bach != null);
+        StudioWindow window = onFx(() -> {
+            StudioWindow w = new StudioWindow(new StudioSession(tools.catalog()), new Stage());
+            w.stage().show();
+            w.open(bach.resolve("bwv26.6.mxl"));
+            return w;
+        });
+        window.rendered().get(60, TimeUnit.SECONDS);
+        var task = onFx(() -> {
+            window.choose("check", Map.of());
+            return window.runTool();
+        });
+        task.get(60, TimeUnit.SECONDS);
+        onFx(() -> null);
+        List<String> shown = onFx(window::findingsShown);
+        assertEquals(10, shown.size(), shown.toString());
+        assertTrue(shown.get(3).startsWith("m. 4, beat 2.5  error  parallel-fifths (soprano, tenor): Parallel fifths between soprano and tenor"),
+                shown.get(3));
+        onFx(() -> {
+            window.clickFinding(3);
+            return null;
+        });
+        int[] chosen = onFx(() -> window.engraved().selection().get());
+        // printed measure 4 is the fourth bar
+        assertEquals(List.of(3, 3), List.of(chosen[0], chosen[1]));
+
+        // a new version is checked again: the alto and tenor of bars 3-6 written anew, then undone
+        var harmonized = onFx(() -> {
+            window.choose("harmonize", Map.of("voices", "alto,tenor", "measures", "3-6", "seed", "2", "gibbs-steps", "8"));
+            window.setVariations(1);
+            return window.runTool();
+        });
+        harmonized.get(120, TimeUnit.SECONDS);
+        onFx(() -> null);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (onFx(window::findingsShown).equals(shown) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertFalse(onFx(window::findingsShown).equals(shown), "the findings of the new version");
+        onFx(() -> {
+            window.session().history().undo();
+            return null;
+        });
+        onFx(() -> {
+            window.stage().close();
+            return null;
+        });
+    }
+
+    @Test
     void aBrokenFileIsNamedAndTheWindowStaysAsItWas(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("half.musicxml");
         Files.writeString(broken, "<score-partwise version=\"4.0\"><part-list><score-part id=\"P1\">");

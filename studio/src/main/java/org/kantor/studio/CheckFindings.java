@@ -1,0 +1,35 @@
+package org.kantor.studio;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The checker's report (its JSON, docs/checker-json.md) as lines a student reads and clicks: where, which rule, which voices, why. */
+record CheckFindings(String summary, List<Finding> findings) {
+
+    /** One finding: the measure as printed, the beat, and the line shown. */
+    record Finding(String measure, double beat, String rule, String text) {
+    }
+
+    static CheckFindings parse(String json) {
+        JsonObject report = JsonParser.parseString(json).getAsJsonObject();
+        List<Finding> findings = new ArrayList<>();
+        for (JsonElement e : report.getAsJsonArray("findings")) {
+            JsonObject f = e.getAsJsonObject();
+            List<String> voices = new ArrayList<>();
+            f.getAsJsonArray("voices").forEach(v -> voices.add(v.getAsString()));
+            String measure = f.get("measure").getAsString();
+            double beat = f.get("beat").getAsDouble();
+            String beatText = beat == Math.rint(beat) ? Long.toString(Math.round(beat)) : Double.toString(beat);
+            findings.add(new Finding(measure, beat, f.get("rule").getAsString(), "m. " + measure + ", beat " + beatText + "  "
+                    + f.get("severity").getAsString() + "  " + f.get("rule").getAsString() + " (" + String.join(", ", voices) + "): "
+                    + f.get("message").getAsString()));
+        }
+        long errors = findings.stream().filter(f -> f.text().contains("  error  ")).count();
+        String summary = report.get("key").getAsString() + ", " + report.get("notes").getAsInt() + " notes: " + errors + " errors, "
+                + (findings.size() - errors) + " warnings";
+        return new CheckFindings(summary, findings);
+    }
+}
