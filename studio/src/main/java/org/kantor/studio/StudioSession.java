@@ -166,10 +166,27 @@ public final class StudioSession {
         return history;
     }
 
-    /** Writes the current version (MusicXML, or compressed .mxl by the name), atomically; the session now counts as saved. */
+    /**
+     * Writes the current version, atomically, in the format its name asks for: MusicXML (.musicxml, .xml), compressed
+     * MusicXML (.mxl), MIDI (.mid) or audio (.wav, through the studio's synthesizer). Saving as a score makes the session
+     * count as saved; MIDI and audio are exports.
+     */
     public void saveAs(Path target) throws ScoreFileException {
         ScoreDocument doc = document();
-        MusicXmlWriter.write(doc, target, target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".mxl"));
+        String lower = target.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".mid") || lower.endsWith(".midi")) {
+            org.kantor.musicxml.MidiWriter.write(doc.score(), target);
+            return;
+        }
+        if (lower.endsWith(".wav")) {
+            try {
+                ScoreSound.toWav(doc.score(), java.util.Set.of(), null, target);
+            } catch (java.io.IOException e) {
+                throw new ScoreFileException(target.getFileName().toString(), "cannot write the audio: " + e.getMessage());
+            }
+            return;
+        }
+        MusicXmlWriter.write(doc, target, lower.endsWith(".mxl"));
         history.markSaved();
         file = target;
         name = target.getFileName().toString();

@@ -434,7 +434,8 @@ public final class StudioWindow {
         }
         FileChooser chooser = new FileChooser();
         chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("MusicXML", "*.musicxml"),
-                new FileChooser.ExtensionFilter("Compressed MusicXML", "*.mxl"));
+                new FileChooser.ExtensionFilter("Compressed MusicXML", "*.mxl"), new FileChooser.ExtensionFilter("MIDI", "*.mid"),
+                new FileChooser.ExtensionFilter("Audio (WAV)", "*.wav"));
         chooser.setInitialFileName(session.name().replaceAll("\\.[^.]*$", "") + "-kantor.musicxml");
         File f = chooser.showSaveDialog(stage);
         if (f != null) {

@@ -73,6 +73,17 @@ class StudioSessionTest {
         assertEquals(harmonized.parts(), ScoreFiles.read(saved).score().parts());
         assertEquals(List.of(), List.of(dir.toFile().list()).stream().filter(n -> n.contains(".part")).toList(), "no leftovers");
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(original)), "the file opened is not written");
+
+        // exports: MIDI read back has the four parts' notes; a WAV is audio of the piece's length
+        Path midi = dir.resolve("saved.mid");
+        session.saveAs(midi);
+        assertEquals(harmonized.parts().stream().mapToInt(p -> p.notes().size()).sum(),
+                ScoreFiles.read(midi).score().parts().stream().mapToInt(p -> p.notes().size()).sum(), "every note in the MIDI file");
+        Path wav = dir.resolve("saved.wav");
+        session.saveAs(wav);
+        try (var in = javax.sound.sampled.AudioSystem.getAudioInputStream(wav.toFile())) {
+            assertEquals(16 * 60.0 / 72 + ScoreSound.TAIL_SECONDS, in.getFrameLength() / in.getFormat().getFrameRate(), 0.05);
+        }
     }
 
     @Test
