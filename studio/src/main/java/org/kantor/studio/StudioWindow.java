@@ -46,6 +46,12 @@ public final class StudioWindow {
     private final Button cancel = new Button("Cancel");
     private final Button undo = new Button("Undo");
     private final Button redo = new Button("Redo");
+    private final Button play = new Button("Play");
+    private final Button stopPlaying = new Button("Stop");
+    private final javafx.scene.control.CheckBox loop = new javafx.scene.control.CheckBox("Loop selection");
+    private final ComboBox<String> tempo = new ComboBox<>();
+    private final javafx.scene.control.MenuButton parts = new javafx.scene.control.MenuButton("Parts");
+    private final LivePlayer player = new LivePlayer();
     private final Label status = new Label("Open a score to begin.");
     private final TextArea report = new TextArea();
     private final javafx.scene.control.ListView<CheckFindings.Finding> findings = new javafx.scene.control.ListView<>();
@@ -70,7 +76,12 @@ public final class StudioWindow {
         save.setOnAction(e -> chooseAndSave());
         undo.setOnAction(e -> step(true));
         redo.setOnAction(e -> step(false));
-        ToolBar bar = new ToolBar(open, save, new Separator(Orientation.VERTICAL), undo, redo, new Separator(Orientation.VERTICAL), status);
+        play.setOnAction(e -> startPlaying());
+        stopPlaying.setOnAction(e -> stopPlaying());
+        tempo.getItems().addAll("50%", "75%", "100%", "125%");
+        tempo.setValue("100%");
+        ToolBar bar = new ToolBar(open, save, new Separator(Orientation.VERTICAL), undo, redo, new Separator(Orientation.VERTICAL), play,
+                stopPlaying, loop, tempo, parts, new Separator(Orientation.VERTICAL), status);
 
         session.catalog().tools().forEach(t -> toolChoice.getItems().add(t.name()));
         toolChoice.setOnAction(e -> showForm(toolChoice.getValue()));
@@ -117,6 +128,8 @@ public final class StudioWindow {
         stage.setOnCloseRequest(e -> {
             if (!mayDiscard()) {
                 e.consume();
+            } else {
+                player.stop();
             }
         });
         engraved.selection().addListener((obs, was, now) -> refresh());
@@ -151,6 +164,57 @@ public final class StudioWindow {
         }
     }
 
+    /** Plays the score shown (muted parts silent, the selection looped if asked); a machine without sound says so. */
+    public void startPlaying() {
+        try {
+            byte[] xml = shown >= 0 ? candidates.get(shown) : session.hasScore() ? session.history().current() : null;
+            if (xml == null) {
+                return;
+            }
+            org.kantor.core.Score score = org.kantor.musicxml.MusicXmlReader.read(xml, session.name()).score();
+            int[] chosen = loop.isSelected() ? engraved.selection().get() : null;
+            player.play(LivePlayer.plan(score, mutedParts(), chosen), Integer.parseInt(tempo.getValue().replace("%", "")) / 100.0);
+            status.setText("Playing" + (chosen != null ? " bars " + (chosen[0] + 1) + "-" + (chosen[1] + 1) + " in a loop" : ""));
+        } catch (java.io.IOException e) {
+            status.setText(e.getMessage());
+        }
+    }
+
+    public void stopPlaying() {
+        player.stop();
+        refresh();
+    }
+
+    /** Parts unticked in the Parts menu (indices from 0). */
+    java.util.Set<Integer> mutedParts() {
+        java.util.Set<Integer> muted = new java.util.HashSet<>();
+        for (int i = 0; i < parts.getItems().size(); i++) {
+            if (parts.getItems().get(i) instanceof javafx.scene.control.CheckMenuItem item && !item.isSelected()) {
+                muted.add(i);
+            }
+        }
+        return muted;
+    }
+
+    /** One tick box per part of the score (all heard at first; untick to mute, so a student can hear the alto alone). */
+    private void listParts() {
+        try {
+            List<String> names = session.document().score().parts().stream().map(p -> p.name() == null || p.name().isBlank() ? p.id() : p.name())
+                    .toList();
+            if (names.size() == parts.getItems().size()) {
+                return; // the same parts: keep what was muted
+            }
+            parts.getItems().clear();
+            for (String n : names) {
+                javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem(n);
+                item.setSelected(true);
+                parts.getItems().add(item);
+            }
+        } catch (ScoreFileException e) {
+            parts.getItems().clear();
+        }
+    }
+
     /** The engraving of the current version: completes with the number of measures drawn. */
     public CompletableFuture<Integer> rendered() {
         return rendered;
@@ -162,6 +226,7 @@ public final class StudioWindow {
             recheck();
         }
         if (session.hasScore()) {
+            listParts();
             rendered = engraved.show(session.musicXml());
             rendered.whenComplete((measures, failure) -> javafx.application.Platform.runLater(() -> {
                 if (failure != null) {

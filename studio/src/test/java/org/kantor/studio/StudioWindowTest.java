@@ -68,6 +68,16 @@ class StudioWindowTest {
         assertEquals(4, window.rendered().get(60, TimeUnit.SECONDS));
         assertFalse(opened.equals(window.session().musicXml()), "a new version");
         assertTrue(window.statusText().endsWith("(changed)"), window.statusText());
+        // Play either plays or says why it cannot (a machine with no sound output): never an exception
+        String playing = onFx(() -> {
+            window.startPlaying();
+            return window.statusText();
+        });
+        assertTrue(playing.startsWith("Playing") || playing.startsWith("cannot play here"), playing);
+        onFx(() -> {
+            window.stopPlaying();
+            return null;
+        });
         Path png = dir.resolve("studio.png");
         onFx(() -> ScoreScreenshot.capture(window.stage().getScene(), png)).get(60, TimeUnit.SECONDS);
         assertTrue(Files.size(png) > 10_000, "a window with a score in it");
