@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code kantor bench}: benchmarks that print figures (medians of several runs). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures: medians over several runs.",
-        subcommands = {BenchIoCommand.class, BenchHarmonizeCommand.class, BenchServeCommand.class, BenchTranscribeCommand.class, BenchMelodyCommand.class, BenchDrumsCommand.class, BenchStartupCommand.class, BenchSoakCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchIoCommand.class, BenchHarmonizeCommand.class, BenchServeCommand.class, BenchTranscribeCommand.class, BenchMelodyCommand.class, BenchDrumsCommand.class, BenchStartupCommand.class, BenchSoakCommand.class, BenchStudioCommand.class, CommandLine.HelpCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
