@@ -114,7 +114,11 @@ public final class StudioWindow {
             }
         });
         findings.setPrefHeight(260);
-        VBox tools = new VBox(10, new Label("Tool"), toolChoice, new ScrollPane(form),
+        ScrollPane formPane = new ScrollPane(form);
+        // the tool's description wraps to the panel's width instead of running off to the right
+        formPane.setFitToWidth(true);
+        formPane.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        VBox tools = new VBox(10, new Label("Tool"), toolChoice, formPane,
                 new HBox(8, run, cancel, new Label("variations"), variationCount), progress, compare, findingsSummary, findings, report);
         tools.setPadding(new Insets(10));
         tools.setPrefWidth(340);
