@@ -163,7 +163,7 @@ public final class StudioWindow {
             show();
             return true;
         } catch (ScoreFileException e) {
-            error("Cannot open " + file.getFileName(), e.getMessage());
+            error("Cannot open " + file.getFileName(), e.getMessage(), e);
             return false;
         }
     }
@@ -350,7 +350,7 @@ public final class StudioWindow {
         }
         if (failure != null) {
             refresh();
-            error("The tool could not run", failure.getMessage());
+            error("The tool could not run", failure.getMessage(), failure);
             return;
         }
         StudioSession.Outcome outcome = task.getValue();
@@ -512,7 +512,7 @@ public final class StudioWindow {
                 session.saveAs(f.toPath());
                 refresh();
             } catch (ScoreFileException e) {
-                error("Cannot save " + f.getName(), e.getMessage());
+                error("Cannot save " + f.getName(), e.getMessage(), e);
             }
         }
     }
@@ -528,12 +528,13 @@ public final class StudioWindow {
         return ask.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
     }
 
-    private void error(String title, String message) {
+    private void error(String title, String message, Throwable cause) {
         status.setText(title + ": " + message);
+        StudioLog.write(title, message, cause);
         if (Boolean.getBoolean("kantor.studio.noDialogs")) {
             return; // offscreen runs: the status line says it
         }
-        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        Alert alert = new Alert(Alert.AlertType.ERROR, message + "\n\nDetails: " + StudioLog.file(), ButtonType.OK);
         alert.setHeaderText(title);
         alert.initOwner(stage);
         alert.show();

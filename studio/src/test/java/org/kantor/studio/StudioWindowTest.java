@@ -237,8 +237,14 @@ class StudioWindowTest {
             w.stage().show();
             return w;
         });
+        Path log = dir.resolve("studio.log");
+        System.setProperty("kantor.studio.log", log.toString());
         boolean opened = onFx(() -> window.open(broken));
+        System.clearProperty("kantor.studio.log");
         assertFalse(opened);
+        String details = Files.readString(log);
+        assertTrue(details.contains("Cannot open half.musicxml: half.musicxml") && details.contains("ScoreFileException"),
+                "the log keeps the cause: " + details);
         assertTrue(window.statusText().startsWith("Cannot open half.musicxml: half.musicxml"), window.statusText());
         assertFalse(window.session().hasScore());
         onFx(() -> {
