@@ -69,10 +69,6 @@ final class ChromaticClashes {
         return false;
     }
 
-    boolean clash(int step, int a, int b) {
-        return clash(step, a, b, keys[step].spell(b));
-    }
-
     /** {@code a} spelled in the key against {@code b}, written {@code bWritten}. */
     private boolean clash(int step, int a, int b, org.kantor.core.Pitch bWritten) {
         int interval = Math.floorMod(a - b, 12);

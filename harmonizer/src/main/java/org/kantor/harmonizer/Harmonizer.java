@@ -103,15 +103,12 @@ public final class Harmonizer {
         if (four != null) {
             return regenerate(withoutClashingParts(input, four), Region.allBut(request.givenVoice(), MeasureLayout.of(original).size()), request);
         }
-        if (request.part() != null) {
-            int named = PartChoice.find(original, request.part(), input.name());
-            if (TopLine.needed(original, named)) {
-                return harmonize(topLineAlone(input, named), new Request(request.givenVoice(), request.variations(), request.seed(),
-                        request.sampling(), request.layout(), "1"));
-            }
+        int named = request.part() == null ? -1 : PartChoice.find(original, request.part(), input.name());
+        if (named >= 0 && TopLine.needed(original, named)) {
+            return harmonize(topLineAlone(input, named), new Request(request.givenVoice(), request.variations(), request.seed(),
+                    request.sampling(), request.layout(), "1"));
         }
-        MelodyLine chosen = request.part() == null ? MelodyLine.of(original, input.name())
-                : MelodyLine.ofPart(original, PartChoice.find(original, request.part(), input.name()), input.name());
+        MelodyLine chosen = named < 0 ? MelodyLine.of(original, input.name()) : MelodyLine.ofPart(original, named, input.name());
         List<Integer> clashing = OtherParts.clashing(original, Set.of(chosen.partIndex()), chosen.notes());
         ScoreDocument base = input;
         if (!clashing.isEmpty()) {
@@ -361,12 +358,12 @@ public final class Harmonizer {
                 written.add(PianoRoll.VOICE_NAMES[v]);
             }
         }
-        String voices = written.size() == 1 ? written.get(0)
-                : String.join(", ", written.subList(0, written.size() - 1)) + " and " + written.get(written.size() - 1);
+        String voices = OtherParts.inWords(written);
         voices = Character.toUpperCase(voices.charAt(0)) + voices.substring(1);
-        boolean partial = region != null && (region.firstMeasure() > 0 || region.lastMeasure() < MeasureLayout.of(doc.score()).size() - 1);
-        String where = partial ? " in measures " + MeasureLayout.of(doc.score()).get(region.firstMeasure()).number() + "-"
-                + MeasureLayout.of(doc.score()).get(region.lastMeasure()).number() : "";
+        List<MeasureLayout.Slot> measures = MeasureLayout.of(doc.score());
+        boolean partial = region != null && (region.firstMeasure() > 0 || region.lastMeasure() < measures.size() - 1);
+        String where = partial ? " in measures " + measures.get(region.firstMeasure()).number() + "-"
+                + measures.get(region.lastMeasure()).number() : "";
         org.kantor.musicxml.Credits.setArranger(copy, voices + where + ": Kantor harmonizer");
         return copy;
     }

@@ -56,10 +56,13 @@ final class OtherParts {
             Part part = score.parts().get(p);
             names.add(part.name() == null || part.name().isBlank() ? "part " + (p + 1) : part.name());
         }
-        if (names.size() == 1) {
-            return names.get(0);
-        }
-        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        return inWords(names);
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    static String inWords(List<String> items) {
+        return items.size() == 1 ? items.get(0)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     private static String key(TimedNote n) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.kantor.checker.MelodyLine;
-import org.kantor.core.Part;
 import org.kantor.core.Score;
 import org.kantor.core.timeline.MeasureLayout;
 import org.kantor.core.timeline.ScoreToTimeline;
@@ -21,18 +20,21 @@ final class TopLine {
     private TopLine() {
     }
 
-    /** Whether the part needs its top line taken: it has two staves, or chords or two notes at once on its one staff. */
+    /** Whether the part needs its top line taken: it has two staves, or sounds two notes at once (chords, two voices). */
     static boolean needed(Score score, int part) {
-        Part p = score.parts().get(part);
-        if (p.staves() > 1) {
+        if (score.parts().get(part).staves() > 1) {
             return true;
         }
-        try {
-            MelodyLine.ofPart(score, part, "score");
-            return false;
-        } catch (ScoreFileException e) {
-            return e.problem().contains("chord") || e.problem().contains("at once");
+        List<TimedNote> notes = new ArrayList<>(ScoreToTimeline.convert(score).notesOfPart(part));
+        notes.sort((a, b) -> a.onset().compareTo(b.onset()));
+        org.kantor.core.Rational sounding = null;
+        for (TimedNote n : notes) {
+            if (sounding != null && n.onset().lessThan(sounding)) {
+                return true;
+            }
+            sounding = sounding == null || n.offset().greaterThan(sounding) ? n.offset() : sounding;
         }
+        return false;
     }
 
     /** The top line as the notes of a one-part score (part 0, voice 1, staff 1). */

@@ -1,6 +1,5 @@
 package org.kantor.studio;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -37,12 +36,7 @@ final class LivePlayer implements AutoCloseable {
      * @param loop bars to loop (indices from 0, first and last), or null to play from the start to the end
      */
     static Plan plan(Score score, Set<Integer> muted, int[] loop) throws IOException {
-        Sequence sequence;
-        try {
-            sequence = MidiSystem.getSequence(new ByteArrayInputStream(MidiWriter.toBytes(ScoreToTimeline.convert(score))));
-        } catch (InvalidMidiDataException e) {
-            throw new IOException("cannot turn the score into MIDI: " + e.getMessage(), e);
-        }
+        Sequence sequence = ScoreSound.sequence(ScoreToTimeline.convert(score));
         boolean[] mutedTracks = new boolean[sequence.getTracks().length];
         for (int p : muted) {
             if (p + 1 < mutedTracks.length) {

@@ -90,12 +90,7 @@ public final class ScoreSound {
 
     /** The score's MIDI events (as Kantor writes them to a file: one track per part), muted parts' tracks left out, in time order. */
     static List<Timed> events(Timeline timeline, Set<Integer> muted) throws IOException {
-        Sequence sequence;
-        try {
-            sequence = MidiSystem.getSequence(new ByteArrayInputStream(MidiWriter.toBytes(timeline)));
-        } catch (InvalidMidiDataException e) {
-            throw new IOException("cannot turn the score into MIDI: " + e.getMessage(), e);
-        }
+        Sequence sequence = sequence(timeline);
         List<Timed> events = new ArrayList<>();
         var tracks = sequence.getTracks();
         // track 0 is the conductor (tempo, meter, key); part p is track p + 1
@@ -112,6 +107,15 @@ public final class ScoreSound {
         }
         events.sort(Comparator.comparingDouble(Timed::seconds));
         return events;
+    }
+
+    /** The score as Kantor writes it to a MIDI file: a conductor track, then one track per part. */
+    static Sequence sequence(Timeline timeline) throws IOException {
+        try {
+            return MidiSystem.getSequence(new ByteArrayInputStream(MidiWriter.toBytes(timeline)));
+        } catch (InvalidMidiDataException e) {
+            throw new IOException("cannot turn the score into MIDI: " + e.getMessage(), e);
+        }
     }
 
     /** Gervill's non-real-time output: its AudioSynthesizer interface lives in a JDK package the manifest exports to Kantor. */

@@ -2,7 +2,6 @@ package org.kantor.studio;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.kantor.musicxml.MusicXmlWriter;
+import org.kantor.musicxml.bench.Stats;
 import org.kantor.musicxml.ScoreFiles;
 import org.kantor.tools.catalog.StandardTools;
 
@@ -61,15 +61,8 @@ public final class StudioBenchmark {
                 window.stage().close();
                 return null;
             });
-            return new Figures(file.getFileName().toString(), measures, first, median(again), median(plans));
+            return new Figures(file.getFileName().toString(), measures, first, Stats.median(again), Stats.median(plans));
         }
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {

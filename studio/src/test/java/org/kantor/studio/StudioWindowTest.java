@@ -48,14 +48,19 @@ class StudioWindowTest {
         return result.get(60, TimeUnit.SECONDS);
     }
 
-    @Test
-    void harmonizeTwoMeasuresSeeTheResultAndUndo(@TempDir Path dir) throws Exception {
-        StudioWindow window = onFx(() -> {
+    /** A studio window, shown offscreen, with a score opened. */
+    private static StudioWindow windowOn(Path score) throws Exception {
+        return onFx(() -> {
             StudioWindow w = new StudioWindow(new StudioSession(tools.catalog()), new Stage());
             w.stage().show();
-            w.open(Path.of("../examples/chorale.musicxml"));
+            w.open(score);
             return w;
         });
+    }
+
+    @Test
+    void harmonizeTwoMeasuresSeeTheResultAndUndo(@TempDir Path dir) throws Exception {
+        StudioWindow window = windowOn(Path.of("../examples/chorale.musicxml"));
         assertEquals(4, window.rendered().get(60, TimeUnit.SECONDS));
         String opened = window.session().musicXml();
         var task = onFx(() -> {
@@ -95,12 +100,7 @@ class StudioWindowTest {
 
     @Test
     void aClickSelectsMeasuresAndHarmonizeRewritesOnlyThose() throws Exception {
-        StudioWindow window = onFx(() -> {
-            StudioWindow w = new StudioWindow(new StudioSession(tools.catalog()), new Stage());
-            w.stage().show();
-            w.open(Path.of("../examples/chorale.musicxml"));
-            return w;
-        });
+        StudioWindow window = windowOn(Path.of("../examples/chorale.musicxml"));
         assertEquals(4, window.rendered().get(60, TimeUnit.SECONDS));
         org.kantor.core.Score opened = window.session().document().score();
         // a click in the middle of bar 2, then a shift-click in bar 3, as the mouse sends them to the page
@@ -139,12 +139,7 @@ class StudioWindowTest {
 
     @Test
     void threeVariationsAreShownOneByOneAndTheOneKeptBecomesTheScore() throws Exception {
-        StudioWindow window = onFx(() -> {
-            StudioWindow w = new StudioWindow(new StudioSession(tools.catalog()), new Stage());
-            w.stage().show();
-            w.open(Path.of("../examples/melody.musicxml"));
-            return w;
-        });
+        StudioWindow window = windowOn(Path.of("../examples/melody.musicxml"));
         window.rendered().get(60, TimeUnit.SECONDS);
         String melody = window.session().musicXml();
         var task = onFx(() -> {
@@ -180,12 +175,7 @@ class StudioWindowTest {
     void checkListsTheFindingsAClickSelectsTheirBarAndUndoChecksAgain() throws Exception {
         Path bach = org.kantor.musicxml.KantorData.corpus("bach-chorales-musicxml");
         org.junit.jupiter.api.Assumptions.assumeTrue(bach != null);
-        StudioWindow window = onFx(() -> {
-            StudioWindow w = new StudioWindow(new StudioSession(tools.catalog()), new Stage());
-            w.stage().show();
-            w.open(bach.resolve("bwv26.6.mxl"));
-            return w;
-        });
+        StudioWindow window = windowOn(bach.resolve("bwv26.6.mxl"));
         window.rendered().get(60, TimeUnit.SECONDS);
         var task = onFx(() -> {
             window.choose("check", Map.of());
