@@ -22,7 +22,7 @@ public final class Offscreen {
         System.setProperty("java.awt.headless", "true");
         Quiet.javafxWarnings();
         CountDownLatch ready = new CountDownLatch(1);
-        Platform.startup(ready::countDown);
+        FxPlatform.startup(ready::countDown);
         Platform.setImplicitExit(false);
         ready.await();
         started = true;

@@ -20,7 +20,7 @@ public final class Studio {
         CountDownLatch closed = new CountDownLatch(1);
         Quiet.javafxWarnings();
         try (StandardTools tools = new StandardTools(600)) {
-            Platform.startup(() -> {
+            FxPlatform.startup(() -> {
                 StudioWindow window = new StudioWindow(new StudioSession(tools.catalog()), new Stage());
                 window.stage().setOnHidden(e -> closed.countDown());
                 window.stage().show();
@@ -29,13 +29,13 @@ public final class Studio {
                 }
             });
             closed.await();
-            Platform.exit();
+            FxPlatform.exitAndWait();
         }
     }
 
     /**
-     * Opens the window offscreen on {@code file}, waits until the score is engraved and painted, and saves the window
-     * as a PNG. Throws with the reason when the file cannot be opened or engraved.
+     * Opens the window offscreen on {@code file}, waits until the score is engraved and painted, saves the window as a
+     * PNG, and stops JavaFX (once per process). Throws with the reason when the file cannot be opened or engraved.
      */
     public static void screenshot(Path file, Path png) throws Exception {
         System.setProperty("kantor.studio.noDialogs", "true");
@@ -65,6 +65,8 @@ public final class Studio {
             done.get(120, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof Exception ex ? ex : e;
+        } finally {
+            FxPlatform.exitAndWait();
         }
     }
 }
