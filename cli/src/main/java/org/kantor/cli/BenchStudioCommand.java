@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.kantor.studio.Offscreen;
 import org.kantor.studio.StudioBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,17 +37,24 @@ final class BenchStudioCommand implements Callable<Integer> {
         scores.add(SharedData.require("openscore-lieder").resolve("Bishop,_Henry/_/Home,_Sweet_Home/lc6486038.mxl"));
         out.printf(Locale.ROOT, "Kantor Studio, %d cores, offscreen (software rendering), median of %d runs%n",
                 Runtime.getRuntime().availableProcessors(), runs);
-        out.printf(Locale.ROOT, "  %-26s %8s %14s %14s %14s %14s%n", "score", "measures", "command (ms)", "first (ms)", "re-engrave", "playback plan");
-        for (Path score : scores) {
-            double command = fromTheCommand(score);
-            StudioBenchmark.Figures f = StudioBenchmark.run(score, runs);
-            out.printf(Locale.ROOT, "  %-26s %8d %14.0f %14.0f %14.0f %14.1f%n", f.score(), f.measures(), command, f.firstMillis(),
-                    f.reengraveMillis(), f.playbackPlanMillis());
-            out.flush();
+        out.printf(Locale.ROOT, "  %-26s %8s %13s %11s %11s %11s %11s%n", "score", "measures", "command (ms)", "first (ms)", "re-engrave",
+                "first Play", "Play");
+        try {
+            for (Path score : scores) {
+                double command = fromTheCommand(score);
+                StudioBenchmark.Figures f = StudioBenchmark.run(score, runs);
+                out.printf(Locale.ROOT, "  %-26s %8d %13.0f %11.0f %11.0f %11.0f %11.1f%n", f.score(), f.measures(), command, f.firstMillis(),
+                        f.reengraveMillis(), f.firstPlayMillis(), f.playMillis());
+                out.flush();
+            }
+        } finally {
+            Offscreen.stop();
         }
         out.println("  command: a fresh `kantor studio FILE --screenshot` (JVM start, window, engraving, painting, saving the PNG);");
+        out.println("  first Play / Play: from pressing Play to the music moving, the session's first (synthesizer opened, SoundFont");
+        out.println("  loaded) and later ones; the synthesizer renders to a stream here, so a sound card's own buffer is not counted.");
         out.println("  goals on 2 cores: first page under 3000 ms from the command, re-engraving under 1000 ms for 16 bars,");
-        out.println("  playback starting under 200 ms (here: preparing it; starting the sound needs a sound card this machine lacks)");
+        out.println("  playback starting under 200 ms");
         return Kantor.EXIT_OK;
     }
 

@@ -19,6 +19,7 @@ public final class EngravedView {
     private final Bridge bridge = new Bridge();
     private int ticket;
     private double zoom = 1.0;
+    private boolean pages;
     private final javafx.beans.property.ReadOnlyObjectWrapper<int[]> selection = new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
     public EngravedView() {
@@ -61,6 +62,69 @@ public final class EngravedView {
     /** 1.0 is the engraver's own size. */
     public void setZoom(double zoom) {
         this.zoom = zoom;
+    }
+
+    public double zoom() {
+        return zoom;
+    }
+
+    /**
+     * Draws the score shown again at another size, on A4 pages ({@code pages}) or as one continuous page; completes with
+     * the number of measures drawn (0 when no score is shown).
+     */
+    public CompletableFuture<Integer> layout(double newZoom, boolean pages) {
+        this.zoom = newZoom;
+        this.pages = pages;
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        pageLoaded.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                done.completeExceptionally(failure);
+                return;
+            }
+            if (pending != null && !pending.isDone()) {
+                pending.cancel(false);
+            }
+            pending = done;
+            ticket++;
+            ((JSObject) web.getEngine().executeScript("window")).call("kantorLayout", newZoom, pages);
+        });
+        return done;
+    }
+
+    public boolean pages() {
+        return pages;
+    }
+
+    /** Puts the playback cursor on the notes struck last at {@code quarters} quarter notes into measure {@code measure} (from 0). */
+    public void showCursor(int measure, double quarters) {
+        web.getEngine().executeScript("kantorCursor(" + measure + "," + quarters / 4 + ")");
+    }
+
+    public void hideCursor() {
+        web.getEngine().executeScript("kantorHideCursor()");
+    }
+
+    /** Whether the playback cursor is drawn, for tests. */
+    boolean cursorShown() {
+        return (Boolean) web.getEngine().executeScript("document.querySelectorAll('.kantor-cursor').length > 0");
+    }
+
+    /**
+     * Colours red the notes sounding at {@code quarters} quarter notes into measure {@code measure} (from 0) in the staves
+     * of the voices given (0 soprano to 3 bass; empty: every staff), and scrolls to them; returns how many were coloured.
+     */
+    public int markNotes(int measure, double quarters, java.util.List<Integer> voices) {
+        StringBuilder staves = new StringBuilder("[");
+        int staffCount = ((Number) web.getEngine().executeScript(
+                "osmd && osmd.GraphicSheet && osmd.GraphicSheet.MeasureList.length > " + measure + " ? osmd.GraphicSheet.MeasureList["
+                        + measure + "].length : 0")).intValue();
+        for (int v : voices) {
+            // four voices on four staves, or two to a staff (soprano and alto above, tenor and bass below)
+            int staff = staffCount >= 4 ? v : v / 2;
+            staves.append(staves.length() > 1 ? "," : "").append(staff);
+        }
+        staves.append("]");
+        return ((Number) web.getEngine().executeScript("kantorMarkNotes(" + measure + "," + quarters / 4 + "," + staves + ")")).intValue();
     }
 
     /** The measures selected (indices from 0, first and last), or null: set by clicks in the view or by {@link #select}. */

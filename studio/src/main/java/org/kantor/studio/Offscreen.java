@@ -27,4 +27,9 @@ public final class Offscreen {
         ready.await();
         started = true;
     }
+
+    /** Stops the JavaFX platform before the process exits (see {@link FxPlatform}); JavaFX cannot start again afterwards. */
+    public static void stop() {
+        FxPlatform.exitAndWait();
+    }
 }

@@ -119,7 +119,7 @@ public final class ScoreSound {
     }
 
     /** Gervill's non-real-time output: its AudioSynthesizer interface lives in a JDK package the manifest exports to Kantor. */
-    private static AudioInputStream openStream(Synthesizer synth) throws IOException {
+    static AudioInputStream openStream(Synthesizer synth) throws IOException {
         try {
             Class<?> audioSynthesizer = Class.forName("com.sun.media.sound.AudioSynthesizer");
             return (AudioInputStream) audioSynthesizer.getMethod("openStream", AudioFormat.class, Map.class).invoke(synth, FORMAT, null);
@@ -130,7 +130,7 @@ public final class ScoreSound {
     }
 
     /** Loads the SoundFont asked for or found; says which sounds play. */
-    private static String loadSounds(Synthesizer synth, Path soundFont) throws IOException {
+    static String loadSounds(Synthesizer synth, Path soundFont) throws IOException {
         Path chosen = soundFont != null ? soundFont : SoundFonts.system();
         if (chosen == null) {
             return "the synthesizer's own sounds (no General MIDI SoundFont found; install fluid-soundfont-gm or choose an SF2 file)";

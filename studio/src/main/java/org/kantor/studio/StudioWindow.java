@@ -46,13 +46,8 @@ public final class StudioWindow {
     private final Button cancel = new Button("Cancel");
     private final Button undo = new Button("Undo");
     private final Button redo = new Button("Redo");
-    private final Button play = new Button("Play");
-    private final Button stopPlaying = new Button("Stop");
-    private final javafx.scene.control.CheckBox loop = new javafx.scene.control.CheckBox("Loop selection");
-    private final ComboBox<String> tempo = new ComboBox<>();
-    private final javafx.scene.control.MenuButton parts = new javafx.scene.control.MenuButton("Parts");
-    private final LivePlayer player = new LivePlayer();
     private final Label status = new Label("Open a score to begin.");
+    private final PlaybackBar playback = new PlaybackBar(engraved, this::scoreShown, status::setText);
     private final TextArea report = new TextArea();
     private final javafx.scene.control.ListView<CheckFindings.Finding> findings = new javafx.scene.control.ListView<>();
     private final Label findingsSummary = new Label();
@@ -63,6 +58,7 @@ public final class StudioWindow {
     private List<byte[]> candidates = List.of();
     private int shown = -1;
     private ToolForm currentForm;
+    private int ringed;
     private Path otherFile;
     private Task<StudioSession.Outcome> running;
     private CompletableFuture<Integer> rendered = new CompletableFuture<>();
@@ -76,12 +72,11 @@ public final class StudioWindow {
         save.setOnAction(e -> chooseAndSave());
         undo.setOnAction(e -> step(true));
         redo.setOnAction(e -> step(false));
-        play.setOnAction(e -> startPlaying());
-        stopPlaying.setOnAction(e -> stopPlaying());
-        tempo.getItems().addAll("50%", "75%", "100%", "125%");
-        tempo.setValue("100%");
-        ToolBar bar = new ToolBar(open, save, new Separator(Orientation.VERTICAL), undo, redo, new Separator(Orientation.VERTICAL), play,
-                stopPlaying, loop, tempo, parts, new Separator(Orientation.VERTICAL), status);
+        ToolBar bar = new ToolBar(open, save, new Separator(Orientation.VERTICAL), undo, redo, new Separator(Orientation.VERTICAL));
+        bar.getItems().addAll(playback.nodes());
+        bar.getItems().add(new Separator(Orientation.VERTICAL));
+        bar.getItems().addAll(new ViewBar(engraved).nodes());
+        bar.getItems().addAll(new Separator(Orientation.VERTICAL), status);
 
         session.catalog().tools().forEach(t -> toolChoice.getItems().add(t.name()));
         toolChoice.setOnAction(e -> showForm(toolChoice.getValue()));
@@ -110,7 +105,7 @@ public final class StudioWindow {
         });
         findings.getSelectionModel().selectedItemProperty().addListener((obs, was, f) -> {
             if (f != null) {
-                selectMeasure(f.measure());
+                showFinding(f);
             }
         });
         findings.setPrefHeight(260);
@@ -133,7 +128,7 @@ public final class StudioWindow {
             if (!mayDiscard()) {
                 e.consume();
             } else {
-                player.stop();
+                playback.close();
             }
         });
         engraved.selection().addListener((obs, was, now) -> refresh());
@@ -168,54 +163,42 @@ public final class StudioWindow {
         }
     }
 
-    /** Plays the score shown (muted parts silent, the selection looped if asked); a machine without sound says so. */
-    public void startPlaying() {
-        try {
-            byte[] xml = shown >= 0 ? candidates.get(shown) : session.hasScore() ? session.history().current() : null;
-            if (xml == null) {
-                return;
-            }
-            org.kantor.core.Score score = org.kantor.musicxml.MusicXmlReader.read(xml, session.name()).score();
-            int[] chosen = loop.isSelected() ? engraved.selection().get() : null;
-            player.play(LivePlayer.plan(score, mutedParts(), chosen), Integer.parseInt(tempo.getValue().replace("%", "")) / 100.0);
-            status.setText("Playing" + (chosen != null ? " bars " + (chosen[0] + 1) + "-" + (chosen[1] + 1) + " in a loop" : ""));
-        } catch (java.io.IOException e) {
-            status.setText(e.getMessage());
+    /** The score Play plays: the variation shown, else the current version; null when none is open or it cannot be read. */
+    private org.kantor.core.Score scoreShown() {
+        byte[] xml = shown >= 0 ? candidates.get(shown) : session.hasScore() ? session.history().current() : null;
+        if (xml == null) {
+            return null;
         }
+        try {
+            return org.kantor.musicxml.MusicXmlReader.read(xml, session.name()).score();
+        } catch (ScoreFileException e) {
+            status.setText(e.getMessage());
+            return null;
+        }
+    }
+
+    /** The playback controls, for tests. */
+    PlaybackBar playback() {
+        return playback;
+    }
+
+    /** Plays the score shown (silent parts left out, the selection looped if asked); a machine without sound says so. */
+    public void startPlaying() {
+        playback.start();
     }
 
     public void stopPlaying() {
-        player.stop();
+        playback.stop();
         refresh();
     }
 
-    /** Parts unticked in the Parts menu (indices from 0). */
-    java.util.Set<Integer> mutedParts() {
-        java.util.Set<Integer> muted = new java.util.HashSet<>();
-        for (int i = 0; i < parts.getItems().size(); i++) {
-            if (parts.getItems().get(i) instanceof javafx.scene.control.CheckMenuItem item && !item.isSelected()) {
-                muted.add(i);
-            }
-        }
-        return muted;
-    }
-
-    /** One tick box per part of the score (all heard at first; untick to mute, so a student can hear the alto alone). */
+    /** The parts of the open score, by name, for the Parts menu. */
     private void listParts() {
         try {
-            List<String> names = session.document().score().parts().stream().map(p -> p.name() == null || p.name().isBlank() ? p.id() : p.name())
-                    .toList();
-            if (names.size() == parts.getItems().size()) {
-                return; // the same parts: keep what was muted
-            }
-            parts.getItems().clear();
-            for (String n : names) {
-                javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem(n);
-                item.setSelected(true);
-                parts.getItems().add(item);
-            }
+            playback.listParts(session.document().score().parts().stream()
+                    .map(p -> p.name() == null || p.name().isBlank() ? p.id() : p.name()).toList());
         } catch (ScoreFileException e) {
-            parts.getItems().clear();
+            playback.listParts(List.of());
         }
     }
 
@@ -391,12 +374,18 @@ public final class StudioWindow {
         worker.start();
     }
 
-    /** Selects the measure printed with this number (the first of that number). */
-    private void selectMeasure(String number) {
+    /** Selects the finding's measure (the first printed with its number) and colours its notes red. */
+    private void showFinding(CheckFindings.Finding f) {
         try {
             var slots = org.kantor.core.timeline.MeasureLayout.of(session.document().score());
             for (int i = 0; i < slots.size(); i++) {
-                if (slots.get(i).number().equals(number)) {
+                var slot = slots.get(i);
+                if (slot.number().equals(f.measure())) {
+                    // beats count from 1 in the meter's unit; an opening pickup's beats count from where a full bar would start
+                    double pickup = i == 0 ? Math.max(0, slot.time().measureLength().toDouble() - slot.length().toDouble()) : 0;
+                    double quarters = (f.beat() - 1) * slot.time().unit().toDouble() - pickup;
+                    // marked first: the view scrolls to the notes, then the bar is shaded where it now is
+                    ringed = engraved.markNotes(i, Math.max(0, quarters), f.voices());
                     engraved.select(i, i);
                     return;
                 }
@@ -404,6 +393,11 @@ public final class StudioWindow {
         } catch (ScoreFileException e) {
             status.setText(e.getMessage());
         }
+    }
+
+    /** How many notes the finding clicked last coloured, for tests. */
+    int ringed() {
+        return ringed;
     }
 
     /** The findings listed, for tests. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -194,6 +195,9 @@ class StudioWindowTest {
         int[] chosen = onFx(() -> window.engraved().selection().get());
         // printed measure 4 is the fourth bar
         assertEquals(List.of(3, 3), List.of(chosen[0], chosen[1]));
+        assertEquals(2, (int) onFx(window::ringed), "the soprano's and the tenor's notes are ringed");
+        Path ringed = Path.of("target/studio-finding.png");
+        onFx(() -> ScoreScreenshot.capture(window.stage().getScene(), ringed)).get(60, TimeUnit.SECONDS);
 
         // a new version is checked again: the alto and tenor of bars 3-6 written anew, then undone
         var harmonized = onFx(() -> {
@@ -212,6 +216,52 @@ class StudioWindowTest {
             window.session().history().undo();
             return null;
         });
+        onFx(() -> {
+            window.stage().close();
+            return null;
+        });
+    }
+
+    @Test
+    void theCursorFollowsTheMusicAndTheScoreZoomsAndGoesOnPages() throws Exception {
+        StudioWindow window = windowOn(Path.of("../examples/chorale.musicxml"));
+        assertEquals(4, window.rendered().get(60, TimeUnit.SECONDS));
+        onFx(() -> {
+            window.engraved().showCursor(1, 2.0);
+            return null;
+        });
+        assertTrue(onFx(() -> window.engraved().cursorShown()), "a cursor on beat 3 of bar 2");
+        Path cursor = Path.of("target/studio-cursor.png");
+        onFx(() -> ScoreScreenshot.capture(window.stage().getScene(), cursor)).get(60, TimeUnit.SECONDS);
+        onFx(() -> {
+            window.engraved().hideCursor();
+            return null;
+        });
+        assertFalse(onFx(() -> window.engraved().cursorShown()));
+
+        // larger, then on A4 pages: the same four measures each time, the selection kept
+        onFx(() -> {
+            window.engraved().select(1, 2);
+            return null;
+        });
+        assertEquals(4, onFx(() -> window.engraved().layout(1.5, false)).get(60, TimeUnit.SECONDS));
+        assertEquals(4, onFx(() -> window.engraved().layout(0.8, true)).get(60, TimeUnit.SECONDS));
+        assertEquals(2, (int) onFx(() -> window.engraved().shadesShown()));
+        Path pages = Path.of("target/studio-pages.png");
+        onFx(() -> ScoreScreenshot.capture(window.stage().getScene(), pages)).get(60, TimeUnit.SECONDS);
+
+        // the alto alone: solo it, and the other three parts are silent; a muted part stays silent without solos
+        Set<Integer> silent = onFx(() -> {
+            window.playback().setPart(1, true, true);
+            return window.playback().silentParts();
+        });
+        assertEquals(Set.of(0, 2, 3), silent);
+        silent = onFx(() -> {
+            window.playback().setPart(1, true, false);
+            window.playback().setPart(3, false, false);
+            return window.playback().silentParts();
+        });
+        assertEquals(Set.of(3), silent);
         onFx(() -> {
             window.stage().close();
             return null;
