@@ -47,6 +47,9 @@ final class PlaybackBar {
     private final ComboBox<String> tempo = new ComboBox<>();
     private final MenuButton parts = new MenuButton("Parts");
     private final Button sounds = new Button("Sounds...");
+    private final Button hearRecording = new Button("Recording");
+    private final RecordingPlayer recordingPlayer = new RecordingPlayer();
+    private java.nio.file.Path recording;
     private final List<PartControl> partControls = new ArrayList<>();
     private final Timeline follow = new Timeline(new KeyFrame(Duration.millis(80), e -> followMusic()));
     private List<MeasureLayout.Slot> slots = List.of();
@@ -65,11 +68,46 @@ final class PlaybackBar {
         tempo.setValue("100%");
         sounds.setOnAction(e -> chooseSoundFont(sounds.getScene() == null ? null : sounds.getScene().getWindow()));
         follow.setCycleCount(Timeline.INDEFINITE);
+        hearRecording.setOnAction(e -> hearRecording());
+        hearRecording.setVisible(false);
+        hearRecording.setManaged(false);
+        hearRecording.setTooltip(new javafx.scene.control.Tooltip("Hear the recording this score was transcribed from; Play plays the transcription"));
+    }
+
+    /** The recording the score was transcribed from (null: none), heard with the Recording button. */
+    void setRecording(java.nio.file.Path file) {
+        recordingPlayer.stop();
+        recording = file;
+        hearRecording.setVisible(file != null);
+        hearRecording.setManaged(file != null);
+    }
+
+    java.nio.file.Path recording() {
+        return recording;
+    }
+
+    /** Plays the recording (stopping the score); pressed again while it plays, stops it. */
+    void hearRecording() {
+        if (recording == null) {
+            return;
+        }
+        if (recordingPlayer.playing()) {
+            recordingPlayer.stop();
+            say.accept("Stopped");
+            return;
+        }
+        stop();
+        try {
+            recordingPlayer.play(recording);
+            say.accept("Playing the recording " + recording.getFileName());
+        } catch (IOException e) {
+            say.accept(e.getMessage());
+        }
     }
 
     /** The controls, for the window's tool bar. */
     List<Node> nodes() {
-        return List.of(play, stop, loop, countIn, tempo, parts, sounds);
+        return List.of(play, stop, hearRecording, loop, countIn, tempo, parts, sounds);
     }
 
     /** Play, or Pause while playing, or go on after a pause. */
@@ -97,6 +135,7 @@ final class PlaybackBar {
         if (score == null) {
             return;
         }
+        recordingPlayer.stop();
         try {
             int[] chosen = loop.isSelected() ? engraved.selection().get() : null;
             slots = MeasureLayout.of(score);
@@ -112,6 +151,7 @@ final class PlaybackBar {
 
     void stop() {
         player.stop();
+        recordingPlayer.stop();
         follow.stop();
         engraved.hideCursor();
         play.setText("Play");
@@ -121,6 +161,7 @@ final class PlaybackBar {
     void close() {
         stop();
         player.close();
+        recordingPlayer.close();
     }
 
     boolean playing() {

@@ -86,7 +86,8 @@ public final class StudioSession {
                 history.push(result.body(), tool.title());
             } else {
                 history.open(result.body(), tool.title(), false);
-                name = tool.name() + ".musicxml";
+                // a transcription is named after its recording
+                name = (other != null ? other.getFileName().toString().replaceAll("\\.[^.]*$", "") : tool.name()) + ".musicxml";
             }
             return new Outcome(true, null, result.facts());
         }

@@ -46,7 +46,11 @@ public final class StudioWindow {
     private final Button cancel = new Button("Cancel");
     private final Button undo = new Button("Undo");
     private final Button redo = new Button("Redo");
-    private final Label status = new Label("Open a score to begin.");
+    private final Label status = new Label("Open a score or a recording, or drop one here.");
+    private final javafx.scene.control.MenuButton recentMenu = new javafx.scene.control.MenuButton("Recent");
+    private final Button openInMuseScore = new Button("Open in MuseScore");
+    private final MuseScoreApp museScore = MuseScoreApp.find();
+    private final RecentFiles recent = RecentFiles.ofUser();
     private final PlaybackBar playback = new PlaybackBar(engraved, this::scoreShown, status::setText);
     private final TextArea report = new TextArea();
     private final javafx.scene.control.ListView<CheckFindings.Finding> findings = new javafx.scene.control.ListView<>();
@@ -70,9 +74,15 @@ public final class StudioWindow {
         open.setOnAction(e -> chooseAndOpen());
         Button save = new Button("Save as...");
         save.setOnAction(e -> chooseAndSave());
+        recentMenu.setOnShowing(e -> listRecent());
+        openInMuseScore.setOnAction(e -> openInMuseScore());
+        openInMuseScore.setDisable(museScore == null);
+        openInMuseScore.setTooltip(new javafx.scene.control.Tooltip(museScore == null ? "MuseScore is not installed (not found on the PATH)"
+                : "Go on editing the version shown in " + museScore.program()));
         undo.setOnAction(e -> step(true));
         redo.setOnAction(e -> step(false));
-        ToolBar bar = new ToolBar(open, save, new Separator(Orientation.VERTICAL), undo, redo, new Separator(Orientation.VERTICAL));
+        ToolBar bar = new ToolBar(open, recentMenu, save, openInMuseScore, new Separator(Orientation.VERTICAL), undo, redo,
+                new Separator(Orientation.VERTICAL));
         bar.getItems().addAll(playback.nodes());
         bar.getItems().add(new Separator(Orientation.VERTICAL));
         bar.getItems().addAll(new ViewBar(engraved).nodes());
@@ -122,7 +132,9 @@ public final class StudioWindow {
         split.setDividerPositions(0.72);
         BorderPane root = new BorderPane(split);
         root.setTop(bar);
-        stage.setScene(new Scene(root, 1280, 800));
+        Scene scene = new Scene(root, 1280, 800);
+        acceptDroppedFiles(scene);
+        stage.setScene(scene);
         stage.setTitle("Kantor Studio");
         stage.setOnCloseRequest(e -> {
             if (!mayDiscard()) {
@@ -149,17 +161,98 @@ public final class StudioWindow {
         return engraved;
     }
 
-    /** Opens a score; a file that cannot be read gets a dialog naming the file and the problem. Returns whether it opened. */
+    /** File endings of recordings: opening one transcribes it. */
+    static final List<String> RECORDINGS = List.of(".wav", ".flac", ".mp3", ".ogg", ".oga");
+
+    static boolean isRecording(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return RECORDINGS.stream().anyMatch(name::endsWith);
+    }
+
+    /**
+     * Opens a score, or transcribes a recording (in the background; the score it makes opens when it is done). A file
+     * that cannot be read gets a dialog naming the file and the problem. Returns whether it opened (a recording: whether
+     * its transcription started).
+     */
     public boolean open(Path file) {
+        if (isRecording(file)) {
+            return transcribe(file) != null;
+        }
         try {
             session.open(file);
             otherFile = null;
+            playback.setRecording(null);
             report.clear();
+            recent.add(file);
             show();
             return true;
         } catch (ScoreFileException e) {
             error("Cannot open " + file.getFileName(), e.getMessage(), e);
             return false;
+        }
+    }
+
+    /** Transcribes a recording with the catalog's transcribe tool; the recording stays at hand to be heard beside the score. */
+    public Task<StudioSession.Outcome> transcribe(Path recording) {
+        if (running != null) {
+            status.setText("A tool is running: wait for it or cancel it first.");
+            return null;
+        }
+        choose("transcribe", Map.of());
+        otherFile = recording;
+        recent.add(recording);
+        setVariations(1);
+        return runTool();
+    }
+
+    /** Files dropped on the window: the first one is opened (a recording is transcribed). */
+    private void acceptDroppedFiles(Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().getFiles();
+            boolean done = files != null && !files.isEmpty() && mayDiscard();
+            e.setDropCompleted(done);
+            e.consume();
+            if (done) {
+                javafx.application.Platform.runLater(() -> open(files.get(0).toPath()));
+            }
+        });
+    }
+
+    private void listRecent() {
+        recentMenu.getItems().clear();
+        for (Path p : recent.list()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(p.getFileName() + "   " + p.getParent());
+            item.setOnAction(e -> {
+                if (mayDiscard()) {
+                    open(p);
+                }
+            });
+            recentMenu.getItems().add(item);
+        }
+        if (recentMenu.getItems().isEmpty()) {
+            javafx.scene.control.MenuItem none = new javafx.scene.control.MenuItem("(no scores opened yet)");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        }
+    }
+
+    /** The version shown goes to MuseScore as a file of its own; the original stays as it was. */
+    private void openInMuseScore() {
+        byte[] xml = shown >= 0 ? candidates.get(shown) : session.hasScore() ? session.history().current() : null;
+        if (xml == null || museScore == null) {
+            return;
+        }
+        try {
+            Path file = museScore.open(xml, session.name());
+            status.setText("Opened in MuseScore: " + file);
+        } catch (java.io.IOException e) {
+            error("Cannot start MuseScore", e.getMessage(), e);
         }
     }
 
@@ -342,6 +435,9 @@ public final class StudioWindow {
             showFindings(outcome.report());
         } else if (outcome.report() != null) {
             report.setText(outcome.report());
+        }
+        if (outcome.newVersion() && "transcribe".equals(toolChoice.getValue()) && otherFile != null) {
+            playback.setRecording(otherFile);
         }
         if (outcome.newVersion()) {
             show();

@@ -28,6 +28,8 @@ class StudioWindowTest {
     @BeforeAll
     static void start() throws Exception {
         System.setProperty("kantor.studio.noDialogs", "true");
+        // the Recent list of the person running the tests is left alone
+        System.setProperty("kantor.studio.recent", Path.of("target/recent-files").toAbsolutePath().toString());
         Offscreen.start();
         tools = new StandardTools(600);
     }
@@ -263,6 +265,49 @@ class StudioWindowTest {
         });
         assertEquals(Set.of(3), silent);
         onFx(() -> {
+            window.stage().close();
+            return null;
+        });
+    }
+
+    @Test
+    void aRecordingOpensAsItsTranscriptionAndStaysAtHandToBeHeard() throws Exception {
+        Path golden = org.kantor.musicxml.KantorData.corpus("basic-pitch-golden");
+        org.junit.jupiter.api.Assumptions.assumeTrue(golden != null);
+        Path wav = golden.resolve("vocadito_10.wav");
+        StudioWindow window = onFx(() -> {
+            StudioWindow w = new StudioWindow(new StudioSession(tools.catalog()), new Stage());
+            w.stage().show();
+            return w;
+        });
+        // a transcription cancelled at once leaves the window as it was: no score, no recording
+        var cancelled = onFx(() -> {
+            var t = window.transcribe(wav);
+            t.cancel(true);
+            return t;
+        });
+        assertTrue(cancelled.isCancelled());
+        onFx(() -> null);
+        assertFalse(window.session().hasScore());
+        assertEquals(null, onFx(() -> window.playback().recording()));
+
+        assertTrue(onFx(() -> window.open(wav)), "opening a recording transcribes it");
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!window.session().hasScore() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        onFx(() -> null);
+        assertTrue(window.session().hasScore(), window.statusText());
+        assertEquals("vocadito_10.musicxml", window.session().name());
+        assertTrue(window.rendered().get(60, TimeUnit.SECONDS) > 0, "the transcription is engraved");
+        assertEquals(wav, onFx(() -> window.playback().recording()));
+        String heard = onFx(() -> {
+            window.playback().hearRecording();
+            return window.statusText();
+        });
+        assertTrue(heard.startsWith("Playing the recording vocadito_10.wav") || heard.startsWith("cannot play here"), heard);
+        onFx(() -> {
+            window.stopPlaying();
             window.stage().close();
             return null;
         });
