@@ -107,7 +107,8 @@ final class PlaybackBar {
 
     /** The controls, for the window's tool bar. */
     List<Node> nodes() {
-        return List.of(play, stop, hearRecording, loop, countIn, tempo, parts, sounds);
+        return List.of(play, stop, hearRecording, new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), loop, countIn,
+                new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL), new Label("Tempo"), tempo, parts, sounds);
     }
 
     /** Play, or Pause while playing, or go on after a pause. */

@@ -23,7 +23,7 @@ import javax.imageio.ImageIO;
 public final class ScoreScreenshot {
 
     /** WebView paints a moment after the engraver finishes: a snapshot taken at once is blank. */
-    static final Duration SETTLE = Duration.millis(700);
+    static final Duration SETTLE = Duration.millis(300);
 
     private ScoreScreenshot() {
     }
@@ -81,7 +81,7 @@ public final class ScoreScreenshot {
      * apart (a busy machine paints later); after {@link #MAX_WAITS} tries, whatever is there.
      */
     private static void whenPainted(Scene scene, int tries, WritableImage before, java.util.function.Consumer<WritableImage> then) {
-        PauseTransition wait = new PauseTransition(tries == 0 ? SETTLE : Duration.millis(250));
+        PauseTransition wait = new PauseTransition(tries == 0 ? SETTLE : Duration.millis(200));
         wait.setOnFinished(e -> {
             WritableImage now = scene.snapshot(null);
             if (tries >= MAX_WAITS || before != null && !blank(now) && same(before, now)) {

@@ -19,13 +19,14 @@ public final class Studio {
     public static void run(List<Path> files) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         Quiet.javafxWarnings();
+        CompletableFuture<StudioSession.Prepared> reading = files.isEmpty() ? null : readAhead(files.get(0));
         try (StandardTools tools = new StandardTools(600)) {
             FxPlatform.startup(() -> {
                 StudioWindow window = new StudioWindow(new StudioSession(tools.catalog()), new Stage());
                 window.stage().setOnHidden(e -> closed.countDown());
                 window.stage().show();
-                if (!files.isEmpty()) {
-                    window.open(files.get(0));
+                if (reading != null) {
+                    openWhenRead(window, files.get(0), reading, opened -> { });
                 }
             });
             closed.await();
@@ -39,17 +40,19 @@ public final class Studio {
      */
     public static void screenshot(Path file, Path png) throws Exception {
         System.setProperty("kantor.studio.noDialogs", "true");
+        CompletableFuture<StudioSession.Prepared> reading = readAhead(file);
         Offscreen.start();
         CompletableFuture<Void> done = new CompletableFuture<>();
         try (StandardTools tools = new StandardTools(600)) {
             Platform.runLater(() -> {
                 StudioWindow window = new StudioWindow(new StudioSession(tools.catalog()), new Stage());
                 window.stage().show();
-                if (!window.open(file)) {
-                    done.completeExceptionally(new IllegalArgumentException(window.statusText()));
-                    return;
-                }
-                window.rendered().thenRun(() -> Platform.runLater(() ->
+                openWhenRead(window, file, reading, opened -> {
+                    if (!opened) {
+                        done.completeExceptionally(new IllegalArgumentException(window.statusText()));
+                        return;
+                    }
+                    window.rendered().thenRun(() -> Platform.runLater(() ->
                         ScoreScreenshot.capture(window.stage().getScene(), png).whenComplete((ok, failure) -> {
                             window.stage().close();
                             if (failure != null) {
@@ -61,6 +64,7 @@ public final class Studio {
                             done.completeExceptionally(failure);
                             return null;
                         });
+                });
             });
             done.get(120, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
@@ -68,5 +72,37 @@ public final class Studio {
         } finally {
             FxPlatform.exitAndWait();
         }
+    }
+
+    /**
+     * Reads the score on another core while JavaFX starts and the window is built (each takes about a second on its
+     * own); a recording is not read here: opening it starts its transcription. Null for a recording.
+     */
+    private static CompletableFuture<StudioSession.Prepared> readAhead(Path file) {
+        if (StudioWindow.isRecording(file)) {
+            return null;
+        }
+        CompletableFuture<StudioSession.Prepared> reading = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                reading.complete(StudioSession.prepare(file));
+            } catch (Exception | Error e) {
+                reading.completeExceptionally(e);
+            }
+        }, "kantor-studio-read");
+        reader.setDaemon(true);
+        reader.start();
+        return reading;
+    }
+
+    /** Opens what was read in the window once it is read (on the JavaFX thread); a file that failed is opened again for its dialog. */
+    private static void openWhenRead(StudioWindow window, Path file, CompletableFuture<StudioSession.Prepared> reading,
+            java.util.function.Consumer<Boolean> then) {
+        if (reading == null) {
+            then.accept(window.open(file));
+            return;
+        }
+        reading.whenComplete((prepared, failure) -> Platform.runLater(() ->
+                then.accept(failure == null ? window.open(prepared) : window.open(file))));
     }
 }

@@ -41,13 +41,24 @@ public final class StudioSession {
         return catalog;
     }
 
+    /** A score read from its file and written as MusicXML, ready to open: the slow part of opening, done on any thread. */
+    public record Prepared(Path file, byte[] musicXml) {
+    }
+
+    /** Reads a score (MusicXML, .mxl or MIDI) for {@link #open(Prepared)}, touching no session. */
+    public static Prepared prepare(Path path) throws ScoreFileException {
+        return new Prepared(path, MusicXmlWriter.toBytes(ScoreFiles.read(path)));
+    }
+
     /** Opens a score (MusicXML, .mxl or MIDI); a file that cannot be read leaves the session as it was. */
     public void open(Path path) throws ScoreFileException {
-        ScoreDocument doc = ScoreFiles.read(path);
-        byte[] xml = MusicXmlWriter.toBytes(doc);
-        history.open(xml, "Opened " + path.getFileName(), true);
-        name = path.getFileName().toString();
-        file = path;
+        open(prepare(path));
+    }
+
+    public void open(Prepared prepared) {
+        history.open(prepared.musicXml(), "Opened " + prepared.file().getFileName(), true);
+        name = prepared.file().getFileName().toString();
+        file = prepared.file();
     }
 
     public boolean hasScore() {
@@ -76,11 +87,23 @@ public final class StudioSession {
      * interpolation arrives at.
      */
     public Outcome run(String toolName, Map<String, String> parameters, Path other, DoubleConsumer progress) throws ScoreFileException {
+        return run(toolName, parameters, other, progress, () -> false);
+    }
+
+    /**
+     * The same, for a run the musician may cancel: a result that arrives after {@code cancelled} became true is dropped
+     * (a tool does not always stop at once), so a cancelled run leaves the score as it was.
+     */
+    public Outcome run(String toolName, Map<String, String> parameters, Path other, DoubleConsumer progress,
+            java.util.function.BooleanSupplier cancelled) throws ScoreFileException {
         Tool tool = catalog.find(toolName).orElseThrow(() -> new IllegalArgumentException("no tool called " + toolName));
         ToolArguments arguments = ToolArguments.of(tool.name(), tool.parameters(), parameters, "");
         tool.check(arguments);
         List<ToolFile> files = filesFor(tool.takes(), other);
         ToolResult result = tool.run(new ToolRequest(files, arguments, progress));
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException(tool.title() + " was cancelled");
+        }
         if (result.mediaType().equals(ToolResult.MUSICXML)) {
             if (hasScore() && tool.takes() != ToolInput.RECORDING) {
                 history.push(result.body(), tool.title());

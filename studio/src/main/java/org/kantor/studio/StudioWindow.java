@@ -81,12 +81,15 @@ public final class StudioWindow {
                 : "Go on editing the version shown in " + museScore.program()));
         undo.setOnAction(e -> step(true));
         redo.setOnAction(e -> step(false));
+        // files, history and view above; the music's controls below them; what happened in the status bar at the foot
         ToolBar bar = new ToolBar(open, recentMenu, save, openInMuseScore, new Separator(Orientation.VERTICAL), undo, redo,
                 new Separator(Orientation.VERTICAL));
-        bar.getItems().addAll(playback.nodes());
-        bar.getItems().add(new Separator(Orientation.VERTICAL));
         bar.getItems().addAll(new ViewBar(engraved).nodes());
-        bar.getItems().addAll(new Separator(Orientation.VERTICAL), status);
+        ToolBar playbackBar = new ToolBar();
+        playbackBar.getItems().addAll(playback.nodes());
+        HBox statusBar = new HBox(status);
+        statusBar.setPadding(new Insets(3, 10, 3, 10));
+        statusBar.setStyle("-fx-border-color: #c8c8c8; -fx-border-width: 1 0 0 0;");
 
         session.catalog().tools().forEach(t -> toolChoice.getItems().add(t.name()));
         toolChoice.setOnAction(e -> showForm(toolChoice.getValue()));
@@ -131,7 +134,8 @@ public final class StudioWindow {
         SplitPane split = new SplitPane(engraved.node(), tools);
         split.setDividerPositions(0.72);
         BorderPane root = new BorderPane(split);
-        root.setTop(bar);
+        root.setTop(new VBox(bar, playbackBar));
+        root.setBottom(statusBar);
         Scene scene = new Scene(root, 1280, 800);
         acceptDroppedFiles(scene);
         stage.setScene(scene);
@@ -179,17 +183,22 @@ public final class StudioWindow {
             return transcribe(file) != null;
         }
         try {
-            session.open(file);
-            otherFile = null;
-            playback.setRecording(null);
-            report.clear();
-            recent.add(file);
-            show();
-            return true;
+            return open(StudioSession.prepare(file));
         } catch (ScoreFileException e) {
             error("Cannot open " + file.getFileName(), e.getMessage(), e);
             return false;
         }
+    }
+
+    /** Opens a score already read (see {@link StudioSession#prepare}, which may run while the window is being built). */
+    public boolean open(StudioSession.Prepared prepared) {
+        session.open(prepared);
+        otherFile = null;
+        playback.setRecording(null);
+        report.clear();
+        recent.add(prepared.file());
+        show();
+        return true;
     }
 
     /** Transcribes a recording with the catalog's transcribe tool; the recording stays at hand to be heard beside the score. */
@@ -368,7 +377,7 @@ public final class StudioWindow {
                     javafx.application.Platform.runLater(() -> offer(made, name));
                     return new StudioSession.Outcome(false, null, Map.of());
                 }
-                return session.run(name, values, other, fraction -> updateProgress(fraction, 1.0));
+                return session.run(name, values, other, fraction -> updateProgress(fraction, 1.0), this::isCancelled);
             }
         };
         progress.progressProperty().bind(task.progressProperty());

@@ -21,7 +21,7 @@ final class ViewBar {
     }
 
     List<Node> nodes() {
-        return List.of(zoom, pages);
+        return List.of(new javafx.scene.control.Label("Zoom"), zoom, pages);
     }
 
     private double zoomFactor() {

@@ -292,11 +292,11 @@ class StudioWindowTest {
         assertEquals(null, onFx(() -> window.playback().recording()));
 
         assertTrue(onFx(() -> window.open(wav)), "opening a recording transcribes it");
+        // done when the window has taken the transcription: the recording is then at hand
         long deadline = System.currentTimeMillis() + 120_000;
-        while (!window.session().hasScore() && System.currentTimeMillis() < deadline) {
+        while (onFx(() -> window.playback().recording()) == null && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
         }
-        onFx(() -> null);
         assertTrue(window.session().hasScore(), window.statusText());
         assertEquals("vocadito_10.musicxml", window.session().name());
         assertTrue(window.rendered().get(60, TimeUnit.SECONDS) > 0, "the transcription is engraved");
