@@ -16,7 +16,7 @@ cp "$jar" "$work/input/"
 # The modules Kantor's classes use (jdeps over the jar), and those reached only by name at run time:
 # jdk.charsets (scores in other encodings), jdk.zipfs (.mxl), jdk.jsobject (the engraver's page calls Java).
 modules="$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps "$jar"),jdk.charsets,jdk.zipfs,jdk.jsobject"
-jlink --add-modules "$modules" --generate-cds-archive --strip-debug --no-header-files --no-man-pages --compress=2 --output "$work/runtime"
+jlink --add-modules "$modules" --generate-cds-archive --strip-debug --no-header-files --no-man-pages --output "$work/runtime"
 
 version="$(grep -m1 -o '<version>[^<]*' "$root/pom.xml" | sed 's/<version>//; s/-SNAPSHOT//')"
 jpackage --type app-image --name Kantor --app-version "$version" --dest "$out" \
@@ -26,11 +26,15 @@ jpackage --type app-image --name Kantor --app-version "$version" --dest "$out" \
   --java-options "--add-exports=java.desktop/com.sun.media.sound=ALL-UNNAMED" \
   --description "Kantor: AI tools for sheet music"
 
-# Class-data sharing, recorded once from a real run: later starts map the classes instead of loading them again
+# JavaFX's native libraries beside the jar, where JavaFX loads them as they are (no copy checked at every start)
 app="$out/Kantor"
+(cd "$app/lib/app" && jar xf kantor.jar $(jar tf kantor.jar | grep -E '^lib(jfxwebkit|glass|glassgtk3|prism_[a-z0-9]+|javafx_[a-z_]+|decora_sse)\.so$'))
+
+# Class-data sharing, recorded once from the studio opening a score (the app's front door; JavaFX is most of what it
+# loads): later starts map those classes instead of loading and verifying them again
 scratch="$(mktemp -d)"
 JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$app/lib/app/kantor.jsa -Xlog:cds=off -Xlog:cds+dynamic=off" \
-  "$app/bin/Kantor" harmonize "$root/examples/melody.musicxml" -o "$scratch/h.musicxml" --gibbs-steps 2 >/dev/null 2>&1 || true
+  "$app/bin/Kantor" studio "$root/examples/chorale.musicxml" --screenshot "$scratch/studio.png" >/dev/null 2>&1 || true
 rm -rf "$scratch"
 if [ -f "$app/lib/app/kantor.jsa" ]; then
   printf '%s\n' 'java-options=-XX:SharedArchiveFile=$APPDIR/kantor.jsa' 'java-options=-Xshare:auto' 'java-options=-Xlog:cds=off' \

@@ -74,6 +74,13 @@ public final class StudioWindow {
         open.setOnAction(e -> chooseAndOpen());
         Button save = new Button("Save as...");
         save.setOnAction(e -> chooseAndSave());
+        open.setId("open");
+        save.setId("save-as");
+        undo.setId("undo");
+        redo.setId("redo");
+        run.setId("run");
+        cancel.setId("cancel");
+        toolChoice.setId("tool");
         recentMenu.setOnShowing(e -> listRecent());
         openInMuseScore.setOnAction(e -> openInMuseScore());
         openInMuseScore.setDisable(museScore == null);
