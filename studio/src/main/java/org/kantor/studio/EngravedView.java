@@ -20,6 +20,7 @@ public final class EngravedView {
     private int ticket;
     private double zoom = 1.0;
     private boolean pages;
+    private int[] staves;
     private final javafx.beans.property.ReadOnlyObjectWrapper<int[]> selection = new javafx.beans.property.ReadOnlyObjectWrapper<>();
 
     public EngravedView() {
@@ -132,6 +133,22 @@ public final class EngravedView {
         return selection.getReadOnlyProperty();
     }
 
+    /** The staves selected (indices from 0, first and last, counted down the page), or null when the selection spans them all. */
+    public int[] selectedStaves() {
+        return staves;
+    }
+
+    /** How many staves a system of the score shown has. */
+    public int staffCount() {
+        return ((Number) web.getEngine().executeScript(
+                "osmd && osmd.GraphicSheet && osmd.GraphicSheet.MeasureList.length > 0 ? osmd.GraphicSheet.MeasureList[0].length : 0")).intValue();
+    }
+
+    /** Selects measures {@code first..last} (indices from 0) of staves {@code staffFrom..staffTo} only, and shades them. */
+    public void select(int first, int last, int staffFrom, int staffTo) {
+        web.getEngine().executeScript("kantorSelectStaves(" + first + "," + last + "," + staffFrom + "," + staffTo + ")");
+    }
+
     /** Selects measures {@code first..last} (indices from 0) and shades them; -1 clears the selection. */
     public void select(int first, int last) {
         web.getEngine().executeScript("kantorSelect(" + first + "," + last + ")");
@@ -159,7 +176,9 @@ public final class EngravedView {
             }
         }
 
-        public void selected(int first, int last) {
+        public void selected(int first, int last, int staffFrom, int staffTo) {
+            // the staves first: whoever hears of a new selection reads them with it
+            staves = first < 0 || staffFrom < 0 ? null : new int[] {staffFrom, staffTo};
             selection.set(first < 0 ? null : new int[] {first, last});
         }
     }

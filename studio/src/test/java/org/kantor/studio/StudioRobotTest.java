@@ -106,6 +106,16 @@ class StudioRobotTest {
         assertEquals(text, ((javafx.scene.control.TextField) node).getText(), field);
     }
 
+    /** Where staff {@code staff} of measure {@code i} (both from 0) is drawn, on the screen. */
+    private static Point2D staffOnScreen(StudioWindow window, int i, int staff) throws Exception {
+        return onFx(() -> {
+            var web = window.engraved().node();
+            netscape.javascript.JSObject c = (netscape.javascript.JSObject) web.getEngine().executeScript(
+                    "kantorStaffCenter(" + i + "," + staff + ")");
+            return web.localToScreen(((Number) c.getSlot(0)).doubleValue(), ((Number) c.getSlot(1)).doubleValue());
+        });
+    }
+
     private static void waitFor(Callable<Boolean> condition, String what, StudioWindow window) throws Exception {
         long deadline = System.currentTimeMillis() + 120_000;
         while (!onFx(condition)) {
@@ -124,8 +134,16 @@ class StudioRobotTest {
         robot.press(KeyCode.SHIFT).clickOn(measureOnScreen(window, 2)).release(KeyCode.SHIFT);
         int[] chosen = onFx(() -> window.engraved().selection().get());
         assertEquals(List.of(1, 2), List.of(chosen[0], chosen[1]), "bars 2-3 selected by a click and a shift-click");
+        assertEquals(null, onFx(() -> window.engraved().selectedStaves()), "all staves");
 
-        type("#parameter-voices", "alto,tenor");
+        // with Ctrl: the alto's staff in bar 2, then with Shift as well the tenor's in bar 3: those voices are rewritten
+        robot.press(KeyCode.CONTROL).clickOn(staffOnScreen(window, 1, 1)).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).clickOn(staffOnScreen(window, 2, 2)).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        int[] staves = onFx(() -> window.engraved().selectedStaves());
+        assertEquals(List.of(1, 2), List.of(staves[0], staves[1]));
+        assertTrue(window.statusText().endsWith("bars 2-3 selected (alto, tenor)"), window.statusText());
+        assertEquals(2, (int) onFx(() -> window.engraved().shadesShown()));
+
         type("#parameter-seed", "5");
         type("#parameter-gibbs-steps", "8");
         robot.clickOn("#run");
