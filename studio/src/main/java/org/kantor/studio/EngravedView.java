@@ -42,31 +42,7 @@ public final class EngravedView {
 
     /** Engraves a score given as MusicXML; the future completes with the number of measures drawn. */
     public CompletableFuture<Integer> show(String musicXml) {
-        CompletableFuture<Integer> done = new CompletableFuture<>();
-        pageLoaded.whenComplete((ok, failure) -> {
-            if (failure != null) {
-                done.completeExceptionally(failure);
-                return;
-            }
-            if (pending != null && !pending.isDone()) {
-                pending.cancel(false);
-            }
-            pending = done;
-            JSObject window = (JSObject) web.getEngine().executeScript("window");
-            // the page numbers its renders 1, 2, 3 ... as they are asked for; known before the call, since a failure may be reported during it
-            ticket++;
-            window.call("kantorRender", musicXml, zoom);
-        });
-        return done;
-    }
-
-    /** 1.0 is the engraver's own size. */
-    public void setZoom(double zoom) {
-        this.zoom = zoom;
-    }
-
-    public double zoom() {
-        return zoom;
+        return draw("kantorRender", musicXml, zoom);
     }
 
     /**
@@ -76,6 +52,11 @@ public final class EngravedView {
     public CompletableFuture<Integer> layout(double newZoom, boolean pages) {
         this.zoom = newZoom;
         this.pages = pages;
+        return draw("kantorLayout", newZoom, pages);
+    }
+
+    /** Calls one of the page's drawing functions once the page is loaded; a drawing asked for later replaces this one. */
+    private CompletableFuture<Integer> draw(String function, Object... arguments) {
         CompletableFuture<Integer> done = new CompletableFuture<>();
         pageLoaded.whenComplete((ok, failure) -> {
             if (failure != null) {
@@ -86,8 +67,9 @@ public final class EngravedView {
                 pending.cancel(false);
             }
             pending = done;
+            // the page numbers its drawings 1, 2, 3 ... as they are asked for; known before the call, since a failure may be reported during it
             ticket++;
-            ((JSObject) web.getEngine().executeScript("window")).call("kantorLayout", newZoom, pages);
+            ((JSObject) web.getEngine().executeScript("window")).call(function, arguments);
         });
         return done;
     }

@@ -45,4 +45,21 @@ final class FxPlatform {
         Thread fx = fxThread;
         return fx != null && fx.isAlive();
     }
+
+    /** Runs {@code work} on JavaFX's thread and waits (up to two minutes) for what it gives or throws. */
+    static <T> T call(java.util.concurrent.Callable<T> work) throws Exception {
+        java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+    }
 }

@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,10 +35,7 @@ class StudioRobotTest {
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("kantor.studio.noDialogs", "true");
-        System.setProperty("kantor.studio.recent", Path.of("target/recent-files").toAbsolutePath().toString());
-        Offscreen.start();
-        tools = new StandardTools(600);
+        tools = OffscreenStudio.start();
     }
 
     @AfterAll
@@ -51,26 +44,11 @@ class StudioRobotTest {
     }
 
     private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
+        return OffscreenStudio.onFx(work);
     }
 
     private static StudioWindow windowOn(Path score) throws Exception {
-        StudioWindow window = onFx(() -> {
-            StudioWindow w = new StudioWindow(new StudioSession(tools.catalog()), new Stage());
-            w.stage().setX(0);
-            w.stage().setY(0);
-            w.stage().show();
-            w.open(score);
-            return w;
-        });
+        StudioWindow window = OffscreenStudio.windowOn(tools, score);
         window.rendered().get(60, TimeUnit.SECONDS);
         return window;
     }

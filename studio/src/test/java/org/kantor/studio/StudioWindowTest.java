@@ -9,10 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,11 +24,7 @@ class StudioWindowTest {
 
     @BeforeAll
     static void start() throws Exception {
-        System.setProperty("kantor.studio.noDialogs", "true");
-        // the Recent list of the person running the tests is left alone
-        System.setProperty("kantor.studio.recent", Path.of("target/recent-files").toAbsolutePath().toString());
-        Offscreen.start();
-        tools = new StandardTools(600);
+        tools = OffscreenStudio.start();
     }
 
     @AfterAll
@@ -39,26 +32,13 @@ class StudioWindowTest {
         tools.close();
     }
 
-    private static <T> T onFx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        return OffscreenStudio.onFx(work);
     }
 
     /** A studio window, shown offscreen, with a score opened. */
     private static StudioWindow windowOn(Path score) throws Exception {
-        return onFx(() -> {
-            StudioWindow w = new StudioWindow(new StudioSession(tools.catalog()), new Stage());
-            w.stage().show();
-            w.open(score);
-            return w;
-        });
+        return OffscreenStudio.windowOn(tools, score);
     }
 
     @Test
