@@ -142,7 +142,7 @@ final class LivePlayer implements AutoCloseable {
     }
 
     /** The SoundFont (SF2 or DLS) to play with from now on; null: the system's General MIDI SoundFont. */
-    void useSoundFont(Path file) {
+    synchronized void useSoundFont(Path file) {
         stop();
         soundFont = file;
         if (synth != null) {
@@ -156,20 +156,36 @@ final class LivePlayer implements AutoCloseable {
         return sounds;
     }
 
+    /**
+     * Opens the synthesizer and loads the SoundFont ahead of the first Play (a General MIDI SoundFont takes a second or
+     * more to load); a machine without sound output is told at Play, not here.
+     */
+    synchronized void warmUp() {
+        try {
+            openSynthesizer();
+        } catch (IOException | MidiUnavailableException | RuntimeException e) {
+            // Play says why
+        }
+    }
+
+    private void openSynthesizer() throws IOException, MidiUnavailableException {
+        if (synth == null) {
+            Synthesizer opened = opener.open();
+            try {
+                sounds = ScoreSound.loadSounds(opened, soundFont);
+            } catch (IOException | RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+            synth = opened;
+        }
+    }
+
     /** Starts playing (stopping what played before); says why when the machine has no sound output. */
-    void play(Plan plan, double tempoFactor) throws IOException {
+    synchronized void play(Plan plan, double tempoFactor) throws IOException {
         stop();
         try {
-            if (synth == null) {
-                Synthesizer opened = opener.open();
-                try {
-                    sounds = ScoreSound.loadSounds(opened, soundFont);
-                } catch (IOException e) {
-                    opened.close();
-                    throw e;
-                }
-                synth = opened;
-            }
+            openSynthesizer();
             sequencer = MidiSystem.getSequencer(false);
             sequencer.open();
             sequencer.getTransmitter().setReceiver(synth.getReceiver());
@@ -234,7 +250,7 @@ final class LivePlayer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         stop();
         if (synth != null) {
             synth.close();

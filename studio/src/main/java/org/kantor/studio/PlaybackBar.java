@@ -74,6 +74,13 @@ final class PlaybackBar {
         hearRecording.setTooltip(new javafx.scene.control.Tooltip("Hear the recording this score was transcribed from; Play plays the transcription"));
     }
 
+    /** Gets the synthesizer and its SoundFont ready in the background, so the first Play starts at once. */
+    void prepare() {
+        Thread warming = new Thread(player::warmUp, "kantor-synthesizer");
+        warming.setDaemon(true);
+        warming.start();
+    }
+
     /** The recording the score was transcribed from (null: none), heard with the Recording button. */
     void setRecording(java.nio.file.Path file) {
         recordingPlayer.stop();

@@ -56,6 +56,8 @@ public final class StudioBenchmark {
             for (int r = 0; r < runs; r++) {
                 // the synthesizer renders to a stream, as a sound card would take it: machines without one are measured too
                 try (LivePlayer player = new LivePlayer(StudioBenchmark::streamingSynthesizer)) {
+                    // the first Play of a session: the synthesizer opened and the SoundFont loaded when Play is pressed
+                    // (the window does that in the background as soon as a score opens, unless Play comes sooner)
                     for (int p = 0; p < 3; p++) {
                         long t = System.nanoTime();
                         player.play(LivePlayer.plan(score, Set.of(), null, false), 1.0);

@@ -63,6 +63,7 @@ public final class StudioWindow {
     private int shown = -1;
     private ToolForm currentForm;
     private int ringed;
+    private boolean synthesizerPrepared;
     private Path otherFile;
     private Task<StudioSession.Outcome> running;
     private CompletableFuture<Integer> rendered = new CompletableFuture<>();
@@ -322,6 +323,10 @@ public final class StudioWindow {
             recheck();
         }
         if (session.hasScore()) {
+            if (!synthesizerPrepared) {
+                synthesizerPrepared = true;
+                playback.prepare();
+            }
             listParts();
             rendered = engraved.show(session.musicXml());
             rendered.whenComplete((measures, failure) -> javafx.application.Platform.runLater(() -> {
