@@ -56,6 +56,32 @@ class LivePlayerTest {
         assertTrue(noteOnTicks(loop.sequence().getTracks()[1]).stream().allMatch(t -> t >= 1920), "bar 1 is left out");
     }
 
+    @Test
+    void pauseHoldsThePlaceAndResumeGoesOnFromItAfterTheCountIn() throws Exception {
+        Score chorale = ScoreFiles.read(Path.of("../examples/chorale.musicxml")).score();
+        // the synthesizer renders to a stream nobody reads, as a sound card would take it: no sound card needed
+        try (LivePlayer player = new LivePlayer(() -> {
+            javax.sound.midi.Synthesizer synth = javax.sound.midi.MidiSystem.getSynthesizer();
+            ScoreSound.openStream(synth);
+            return synth;
+        })) {
+            player.play(LivePlayer.plan(chorale, Set.of(), null, true), 1.0);
+            Thread.sleep(400);
+            player.pause();
+            double held = player.position();
+            assertTrue(held > -4 && held < 0, "still in the count-in, before the first bar: " + held);
+            assertTrue(player.paused());
+            Thread.sleep(300);
+            assertEquals(held, player.position(), 1e-9, "paused: the place holds");
+            player.resume();
+            Thread.sleep(300);
+            assertTrue(player.position() > held, "resumed from where it was");
+            assertFalse(player.paused());
+            player.stop();
+            assertTrue(Double.isNaN(player.position()));
+        }
+    }
+
     private static List<Long> noteOnTicks(javax.sound.midi.Track track) {
         List<Long> ticks = new java.util.ArrayList<>();
         for (int i = 0; i < track.size(); i++) {
