@@ -39,6 +39,19 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
     @Option(names = "--lieder", defaultValue = "10", description = "Number of held-out song piano parts, spread evenly (default ${DEFAULT-VALUE}).")
     int lieder;
 
+    @Option(names = "--sounds", split = ",", paramLabel = "SOUND", description = "The chorales also played by these General MIDI sounds, each"
+            + " its own set: choir, strings, organ, flute, guitar, piano (default: none, the scores' own instruments only).")
+    List<String> sounds = List.of();
+
+    /** General MIDI programs (from 0) of the sounds the chorales can be played by. */
+    static final java.util.Map<String, org.kantor.core.Instrument> SOUNDS = java.util.Map.of(
+            "choir", new org.kantor.core.Instrument("Choir Aahs", 52, 1, false),
+            "strings", new org.kantor.core.Instrument("String Ensemble", 48, 1, false),
+            "organ", new org.kantor.core.Instrument("Church Organ", 19, 1, false),
+            "flute", new org.kantor.core.Instrument("Flute", 73, 1, false),
+            "guitar", new org.kantor.core.Instrument("Nylon Guitar", 24, 1, false),
+            "piano", new org.kantor.core.Instrument("Piano", 0, 1, false));
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -46,6 +59,12 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        for (String sound : sounds) {
+            if (!SOUNDS.containsKey(sound)) {
+                throw new Kantor.UserError("--sounds: no sound called " + sound + " (choose from " + String.join(", ", new java.util.TreeSet<>(SOUNDS.keySet()))
+                        + ")", Kantor.EXIT_USAGE);
+            }
+        }
         String missing = FluidSynth.missing();
         if (missing != null) {
             throw new Kantor.UserError("kantor eval transcription renders audio with FluidSynth: " + missing);
@@ -59,6 +78,10 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
                     p -> report(err, p), m -> err.println("  skipped " + m)));
             pieces.addAll(TranscriptionEvaluation.evaluateAll(liederFiles, "lieder piano", true, model, work,
                     p -> report(err, p), m -> err.println("  skipped " + m)));
+            for (String sound : sounds) {
+                pieces.addAll(TranscriptionEvaluation.evaluateAll(choraleFiles, "chorales " + sound, false, SOUNDS.get(sound), model, work,
+                        p -> report(err, p), m -> err.println("  skipped " + m)));
+            }
         } finally {
             try (var left = Files.list(work)) {
                 for (Path p : left.toList()) {
@@ -68,13 +91,17 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
             Files.deleteIfExists(work);
         }
         out.printf(Locale.ROOT, "Transcription of rendered scores (FluidSynth, FluidR3_GM, 44.1 kHz stereo), Basic Pitch defaults%n");
-        out.printf(Locale.ROOT, "  %-13s %6s %7s | %-20s | %-20s | %8s %7s %7s%n", "set", "pieces", "audio",
-                "onset P / R / F1", "with offset P / R / F1", "placed", "tempo", "meter");
+        out.printf(Locale.ROOT, "  %-16s %6s %7s | %-20s | %-20s | %8s %7s %7s %5s%n", "set", "pieces", "audio",
+                "onset P / R / F1", "with offset P / R / F1", "placed", "tempo", "meter", "ink");
         table(out, "chorales", pieces.stream().filter(p -> p.set().equals("chorales")).toList());
         table(out, "lieder piano", pieces.stream().filter(p -> p.set().equals("lieder piano")).toList());
+        for (String sound : sounds) {
+            table(out, "chorales " + sound, pieces.stream().filter(p -> p.set().equals("chorales " + sound)).toList());
+        }
         table(out, "all", pieces);
         out.println("  P/R/F1: means over pieces; placed: notes with the right pitch at the right position in beats after notation;");
-        out.println("  tempo: pieces whose quarter-note tempo came out within 4%; meter: pieces whose time signature came out right.");
+        out.println("  tempo: pieces whose quarter-note tempo came out within 4%; meter: pieces whose time signature came out right;");
+        out.println("  ink: notes, rests and ties per measure, the transcription's over the score's (median; 1.0: as much to read).");
         double audio = pieces.stream().mapToDouble(TranscriptionEvaluation.Piece::seconds).sum();
         double took = pieces.stream().mapToDouble(TranscriptionEvaluation.Piece::transcribeSeconds).sum();
         out.printf(Locale.ROOT, "  %.0f s of audio transcribed and notated in %.1f s: %.1fx real time on this machine%n", audio, took, audio / took);
@@ -83,9 +110,9 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
     }
 
     private static void report(PrintWriter err, TranscriptionEvaluation.Piece p) {
-        err.printf(Locale.ROOT, "  %-28s %6.1f s  onset F1 %.3f  offset F1 %.3f  placed %.3f  tempo %.0f/%.0f  meter %s/%s%n",
-                p.name(), p.seconds(), p.onsets().f1(), p.offsets().f1(), p.placedShare(), p.estimatedTempo(), p.trueTempo(),
-                p.estimatedMeter(), p.trueMeter());
+        err.printf(Locale.ROOT, "  %-16s %-28s %6.1f s  onset F1 %.3f  offset F1 %.3f  placed %.3f  tempo %.0f/%.0f  meter %s/%s  ink %.2f%n",
+                p.set(), p.name(), p.seconds(), p.onsets().f1(), p.offsets().f1(), p.placedShare(), p.estimatedTempo(), p.trueTempo(),
+                p.estimatedMeter(), p.trueMeter(), p.inkRatio());
         err.flush();
     }
 
@@ -93,13 +120,14 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
         if (pieces.isEmpty()) {
             return;
         }
-        out.printf(Locale.ROOT, "  %-13s %6d %6.0fs | %.3f / %.3f / %.3f  | %.3f / %.3f / %.3f  | %8.3f %4d/%-2d %4d/%-2d%n", set, pieces.size(),
+        out.printf(Locale.ROOT, "  %-16s %6d %6.0fs | %.3f / %.3f / %.3f  | %.3f / %.3f / %.3f  | %8.3f %4d/%-2d %4d/%-2d %5.2f%n", set, pieces.size(),
                 pieces.stream().mapToDouble(TranscriptionEvaluation.Piece::seconds).sum(),
                 mean(pieces, p -> p.onsets().precision()), mean(pieces, p -> p.onsets().recall()), mean(pieces, p -> p.onsets().f1()),
                 mean(pieces, p -> p.offsets().precision()), mean(pieces, p -> p.offsets().recall()), mean(pieces, p -> p.offsets().f1()),
                 mean(pieces, TranscriptionEvaluation.Piece::placedShare),
                 pieces.stream().filter(TranscriptionEvaluation.Piece::tempoRight).count(), pieces.size(),
-                pieces.stream().filter(p -> p.estimatedMeter().equals(p.trueMeter())).count(), pieces.size());
+                pieces.stream().filter(p -> p.estimatedMeter().equals(p.trueMeter())).count(), pieces.size(),
+                org.kantor.musicxml.bench.Stats.median(pieces.stream().map(TranscriptionEvaluation.Piece::inkRatio).toList()));
     }
 
     private static double mean(List<TranscriptionEvaluation.Piece> pieces, ToDoubleFunction<TranscriptionEvaluation.Piece> f) {

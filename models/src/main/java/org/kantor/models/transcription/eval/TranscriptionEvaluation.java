@@ -37,7 +37,7 @@ public final class TranscriptionEvaluation {
     /** One rendered piece and how it came out. */
     public record Piece(String name, String set, double seconds, NoteMatching.Counts onsets, NoteMatching.Counts offsets,
                         int placedRight, int scoreNotes, double trueTempo, double estimatedTempo, String trueMeter,
-                        String estimatedMeter, double transcribeSeconds) {
+                        String estimatedMeter, double transcribeSeconds, double inkRatio) {
         public double placedShare() {
             return scoreNotes == 0 ? 0 : (double) placedRight / scoreNotes;
         }
@@ -53,6 +53,15 @@ public final class TranscriptionEvaluation {
     /** Renders, transcribes and scores one score; {@code pianoOnly} keeps only the part on two staves. */
     public static Piece evaluate(Path file, String set, boolean pianoOnly, BasicPitch model, Path work)
             throws IOException, ScoreFileException, AudioFileException {
+        return evaluate(file, set, pianoOnly, null, model, work);
+    }
+
+    /**
+     * The same, every part played by {@code sound} (a General MIDI instrument: choir, strings, organ ...) instead of the
+     * score's own instruments; null keeps them.
+     */
+    public static Piece evaluate(Path file, String set, boolean pianoOnly, org.kantor.core.Instrument sound, BasicPitch model, Path work)
+            throws IOException, ScoreFileException, AudioFileException {
         Score score = ScoreFiles.read(file).score();
         if (pianoOnly) {
             Part piano = score.parts().stream().filter(p -> p.staves() == 2).findFirst()
@@ -61,9 +70,12 @@ public final class TranscriptionEvaluation {
         }
         Timeline written = ScoreToTimeline.convert(score);
         // scores without a tempo mark would all play at 120: give each its own tempo so that beat tracking is tested
-        Timeline timeline = hasTempoMark(score) ? written : new Timeline(written.notes(),
-                org.kantor.core.timeline.TempoMap.constant(tempoFor(file)), written.meters(), written.keys(), written.parts(),
-                written.pickup());
+        List<Timeline.PartInfo> parts = sound == null ? written.parts() : written.parts().stream()
+                .map(p -> p.instrument().percussion() ? p : new Timeline.PartInfo(p.name(), p.staves(),
+                        new org.kantor.core.Instrument(sound.name(), sound.midiProgram(), p.instrument().midiChannel(), false)))
+                .toList();
+        Timeline timeline = new Timeline(written.notes(), hasTempoMark(score) ? written.tempo()
+                : org.kantor.core.timeline.TempoMap.constant(tempoFor(file)), written.meters(), written.keys(), parts, written.pickup());
         List<PerformedNote> reference = new ArrayList<>();
         for (TimedNote n : timeline.notes()) {
             if (!timeline.parts().get(n.part()).instrument().percussion()) {
@@ -89,7 +101,32 @@ public final class TranscriptionEvaluation {
         int placed = placedRight(timeline.notes(), notation.timeline().notes());
         return new Piece(name, set, heard.seconds(), onsets, offsets, placed, timeline.notes().size(),
                 timeline.tempo().tempoAt(Rational.ZERO), notation.quarterNotesPerMinute(),
-                timeline.meterAt(Rational.ZERO).toString(), notation.time().toString(), took);
+                timeline.meterAt(Rational.ZERO).toString(), notation.time().toString(), took,
+                inkPerMeasure(notation.score()) / inkPerMeasure(score));
+    }
+
+    /**
+     * What a reader's eye takes in per measure: notes and chords, rests, and ties, over all parts. A transcription that
+     * writes a held note as three tied 16ths and a 16th rest has more ink than the score it came from.
+     */
+    static double inkPerMeasure(Score score) {
+        int marks = 0;
+        for (var part : score.parts()) {
+            for (var measure : part.measures()) {
+                for (var voice : measure.voices()) {
+                    for (var event : voice.events()) {
+                        marks++;
+                        if (event instanceof org.kantor.core.Note n && n.tie().startsTie()) {
+                            marks++;
+                        } else if (event instanceof org.kantor.core.Chord c && c.notes().stream().anyMatch(n -> n.tie().startsTie())) {
+                            marks++;
+                        }
+                    }
+                }
+            }
+        }
+        int measures = org.kantor.core.timeline.MeasureLayout.of(score).size();
+        return measures == 0 ? 0 : (double) marks / measures;
     }
 
     private static boolean hasTempoMark(Score score) {
@@ -136,10 +173,16 @@ public final class TranscriptionEvaluation {
     /** Runs a list of pieces, reporting each as it finishes. */
     public static List<Piece> evaluateAll(List<Path> files, String set, boolean pianoOnly, BasicPitch model, Path work,
                                           Consumer<Piece> done, Consumer<String> skipped) throws IOException {
+        return evaluateAll(files, set, pianoOnly, null, model, work, done, skipped);
+    }
+
+    /** The same, every part played by {@code sound} (null: the score's own instruments). */
+    public static List<Piece> evaluateAll(List<Path> files, String set, boolean pianoOnly, org.kantor.core.Instrument sound, BasicPitch model,
+                                          Path work, Consumer<Piece> done, Consumer<String> skipped) throws IOException {
         List<Piece> pieces = new ArrayList<>();
         for (Path file : files) {
             try {
-                Piece piece = evaluate(file, set, pianoOnly, model, work);
+                Piece piece = evaluate(file, set, pianoOnly, sound, model, work);
                 pieces.add(piece);
                 done.accept(piece);
             } catch (ScoreFileException | AudioFileException e) {
