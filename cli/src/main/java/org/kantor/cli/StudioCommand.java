@@ -40,12 +40,13 @@ final class StudioCommand implements Callable<Integer> {
             if (files.size() != 1) {
                 throw new Kantor.UserError("--screenshot takes one score to show (got " + files.size() + ")", Kantor.EXIT_USAGE);
             }
+            long painted;
             try {
-                Studio.screenshot(files.get(0), screenshot);
+                painted = Studio.screenshot(files.get(0), screenshot);
             } catch (IllegalArgumentException e) {
                 throw new Kantor.UserError(e.getMessage(), Kantor.EXIT_BAD_INPUT);
             }
-            out.println(files.get(0) + " -> " + screenshot);
+            out.printf(java.util.Locale.ROOT, "%s -> %s (the page was on screen by %.1f s after Java started)%n", files.get(0), screenshot, painted / 1000.0);
             return Kantor.EXIT_OK;
         }
         if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {

@@ -48,7 +48,7 @@ public final class ScoreScreenshot {
                         done.completeExceptionally(failure);
                         return;
                     }
-                    whenPainted(scene, 0, null, image -> {
+                    whenPainted(scene, 0, null, 0, (image, paintedAt) -> {
                         try {
                             save(image, png);
                             done.complete(value);
@@ -78,16 +78,19 @@ public final class ScoreScreenshot {
 
     /**
      * Hands over the scene's picture once the view has painted: not blank, and the same in two snapshots a moment
-     * apart (a busy machine paints later); after {@link #MAX_WAITS} tries, whatever is there.
+     * apart (a busy machine paints later); after {@link #MAX_WAITS} tries, whatever is there. Also hands over when
+     * the first of those two snapshots was taken (milliseconds since the JVM started): the page was on screen then.
      */
-    private static void whenPainted(Scene scene, int tries, WritableImage before, java.util.function.Consumer<WritableImage> then) {
+    private static void whenPainted(Scene scene, int tries, WritableImage before, long beforeAt,
+                                    java.util.function.BiConsumer<WritableImage, Long> then) {
         PauseTransition wait = new PauseTransition(tries == 0 ? SETTLE : Duration.millis(200));
         wait.setOnFinished(e -> {
+            long at = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
             WritableImage now = scene.snapshot(null);
             if (tries >= MAX_WAITS || before != null && !blank(now) && same(before, now)) {
-                then.accept(now);
+                then.accept(now, before != null && same(before, now) ? beforeAt : at);
             } else {
-                whenPainted(scene, tries + 1, now, then);
+                whenPainted(scene, tries + 1, now, at, then);
             }
         });
         wait.play();
@@ -128,13 +131,16 @@ public final class ScoreScreenshot {
         return true;
     }
 
-    /** Saves a scene once it has painted (call on the JavaFX thread); the future completes when the PNG is written. */
-    public static CompletableFuture<Void> capture(Scene scene, Path png) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        whenPainted(scene, 0, null, image -> {
+    /**
+     * Saves a scene once it has painted (call on the JavaFX thread); the future completes when the PNG is written, with
+     * the moment (milliseconds since the JVM started) the picture saved was already on screen.
+     */
+    public static CompletableFuture<Long> capture(Scene scene, Path png) {
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        whenPainted(scene, 0, null, 0, (image, paintedAt) -> {
             try {
                 save(image, png);
-                done.complete(null);
+                done.complete(paintedAt);
             } catch (IOException | RuntimeException e) {
                 done.completeExceptionally(e);
             }

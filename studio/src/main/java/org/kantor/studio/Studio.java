@@ -36,13 +36,14 @@ public final class Studio {
 
     /**
      * Opens the window offscreen on {@code file}, waits until the score is engraved and painted, saves the window as a
-     * PNG, and stops JavaFX (once per process). Throws with the reason when the file cannot be opened or engraved.
+     * PNG, and stops JavaFX (once per process). Returns when the page saved was first on screen, in milliseconds since
+     * the JVM started. Throws with the reason when the file cannot be opened or engraved.
      */
-    public static void screenshot(Path file, Path png) throws Exception {
+    public static long screenshot(Path file, Path png) throws Exception {
         System.setProperty("kantor.studio.noDialogs", "true");
         CompletableFuture<StudioSession.Prepared> reading = readAhead(file);
         Offscreen.start();
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Long> done = new CompletableFuture<>();
         try (StandardTools tools = new StandardTools(600)) {
             Platform.runLater(() -> {
                 StudioWindow window = new StudioWindow(new StudioSession(tools.catalog()), new Stage());
@@ -53,12 +54,12 @@ public final class Studio {
                         return;
                     }
                     window.rendered().thenRun(() -> Platform.runLater(() ->
-                        ScoreScreenshot.capture(window.stage().getScene(), png).whenComplete((ok, failure) -> {
+                        ScoreScreenshot.capture(window.stage().getScene(), png).whenComplete((paintedAt, failure) -> {
                             window.stage().close();
                             if (failure != null) {
                                 done.completeExceptionally(failure);
                             } else {
-                                done.complete(null);
+                                done.complete(paintedAt);
                             }
                         }))).exceptionally(failure -> {
                             done.completeExceptionally(failure);
@@ -66,7 +67,7 @@ public final class Studio {
                         });
                 });
             });
-            done.get(120, TimeUnit.SECONDS);
+            return done.get(120, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof Exception ex ? ex : e;
         } finally {
