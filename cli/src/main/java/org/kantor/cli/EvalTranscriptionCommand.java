@@ -40,7 +40,8 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
     int lieder;
 
     @Option(names = "--sounds", split = ",", paramLabel = "SOUND", description = "The chorales also played by these General MIDI sounds, each"
-            + " its own set: choir, strings, organ, flute, guitar, piano (default: none, the scores' own instruments only).")
+            + " its own set: choir, strings, organ, flute, guitar, piano (default: none, the scores' own instruments only); choir, strings,"
+            + " organ and flute are transcribed as sounds that hold their notes (kantor transcribe --sound held).")
     List<String> sounds = List.of();
 
     /** General MIDI programs (from 0) of the sounds the chorales can be played by. */
@@ -51,6 +52,9 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
             "flute", new org.kantor.core.Instrument("Flute", 73, 1, false),
             "guitar", new org.kantor.core.Instrument("Nylon Guitar", 24, 1, false),
             "piano", new org.kantor.core.Instrument("Piano", 0, 1, false));
+
+    /** The sounds that hold their notes: transcribed as kantor transcribe --sound held does. */
+    static final java.util.Set<String> HELD = java.util.Set.of("choir", "strings", "organ", "flute");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -79,8 +83,9 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
             pieces.addAll(TranscriptionEvaluation.evaluateAll(liederFiles, "lieder piano", true, model, work,
                     p -> report(err, p), m -> err.println("  skipped " + m)));
             for (String sound : sounds) {
-                pieces.addAll(TranscriptionEvaluation.evaluateAll(choraleFiles, "chorales " + sound, false, SOUNDS.get(sound), model, work,
-                        p -> report(err, p), m -> err.println("  skipped " + m)));
+                var notes = org.kantor.models.transcription.NoteCreation.Settings.defaults();
+                pieces.addAll(TranscriptionEvaluation.evaluateAll(choraleFiles, "chorales " + sound, false, SOUNDS.get(sound),
+                        HELD.contains(sound) ? notes.forHeldNotes() : notes, model, work, p -> report(err, p), m -> err.println("  skipped " + m)));
             }
         } finally {
             try (var left = Files.list(work)) {

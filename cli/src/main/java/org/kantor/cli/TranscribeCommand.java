@@ -58,6 +58,10 @@ final class TranscribeCommand implements Callable<Integer> {
     @Option(names = "--frame-threshold", defaultValue = "0.3", paramLabel = "P", description = "How sure it must be that a note still sounds (0.05-0.95, default ${DEFAULT-VALUE}).")
     double frameThreshold;
 
+    @Option(names = "--sound", defaultValue = "struck", paramLabel = "struck|held", description = "struck (default): piano, guitar, harp, every"
+            + " onset a note; held: organ, strings, winds, voices, where a note swelling with its vibrato stays one note.")
+    String sound;
+
     @Option(names = "--overwrite", description = "Allow replacing existing output files.")
     boolean overwrite;
 
@@ -82,7 +86,7 @@ final class TranscribeCommand implements Callable<Integer> {
         try (LazyModel<BasicPitch> model = new LazyModel<>("note detection", () -> NativeStderr.silenced(BasicPitch::load)).startLoading()) {
             TranscribeTool tool = new TranscribeTool(model, Double.POSITIVE_INFINITY);
             ToolArguments arguments = CommandArguments.of(tool, "tempo", tempo, "time", time, "key", key, "instrument",
-                    instrument.toLowerCase(Locale.ROOT), "onset-threshold", onsetThreshold, "frame-threshold", frameThreshold);
+                    instrument.toLowerCase(Locale.ROOT), "onset-threshold", onsetThreshold, "frame-threshold", frameThreshold, "sound", sound.toLowerCase(Locale.ROOT));
             result = tool.transcribe(ToolFile.of(input), arguments, ProgressBar.onTerminal(spec.commandLine().getErr(), "transcribing"),
                     output.getFileName().toString());
         }

@@ -13,17 +13,30 @@ import java.util.List;
  */
 public final class NoteCreation {
 
-    /** Thresholds and limits; {@link #defaults()} are Basic Pitch's own Python defaults. */
+    /**
+     * Thresholds and limits; {@link #defaults()} are Basic Pitch's own Python defaults. {@code heldOnsetThreshold}: how
+     * sure the detector must be of a new onset on a key that is already sounding, for it to start a new note (0: as sure
+     * as of any onset, Basic Pitch's way). Sounds that hold their notes (organ, strings, winds, voices) swell with their
+     * vibrato, and each swell looks like a weak new onset: {@link #HELD} keeps such a note one note.
+     */
     public record Settings(double onsetThreshold, double frameThreshold, int minimumFrames, boolean inferOnsets,
-                           boolean melodiaTrick, int lowestMidi, int highestMidi) {
+                           boolean melodiaTrick, int lowestMidi, int highestMidi, double heldOnsetThreshold) {
+
+        /** The onset a repeated note on a held sound needs; measured with kantor eval transcription --sounds (docs/transcription.md). */
+        public static final double HELD = 0.7;
 
         public static Settings defaults() {
             // 127.7 ms at 86.13 frames a second rounds to 11 frames
-            return new Settings(0.5, 0.3, 11, true, true, 21, 108);
+            return new Settings(0.5, 0.3, 11, true, true, 21, 108, 0);
         }
 
         public Settings withRange(int low, int high) {
-            return new Settings(onsetThreshold, frameThreshold, minimumFrames, inferOnsets, melodiaTrick, low, high);
+            return new Settings(onsetThreshold, frameThreshold, minimumFrames, inferOnsets, melodiaTrick, low, high, heldOnsetThreshold);
+        }
+
+        /** For a sound that holds its notes: a weak onset on a key already sounding does not start a new note. */
+        public Settings forHeldNotes() {
+            return new Settings(onsetThreshold, frameThreshold, minimumFrames, inferOnsets, melodiaTrick, lowestMidi, highestMidi, HELD);
         }
     }
 
@@ -53,6 +66,10 @@ public final class NoteCreation {
                 boolean peak = value > onsets[t - 1][k] && value > onsets[t + 1][k];
                 if (!peak || value < settings.onsetThreshold() || t >= frames - 1) {
                     continue;
+                }
+                if (value < settings.heldOnsetThreshold() && t >= 3 && note[t - 2][k] > settings.frameThreshold()
+                        && note[t - 3][k] > settings.frameThreshold()) {
+                    continue; // the key was already sounding: a swell of the same note, not a new one
                 }
                 int i = t + 1;
                 int below = 0;

@@ -31,6 +31,8 @@ public final class TranscribeTool extends CatalogTool {
                     + " auto decides from the notes.", "auto", "piano", "voice"),
             ToolParameter.number("onset-threshold", 0.5, 0.05, 0.95, "How sure the note detector must be that a note starts."),
             ToolParameter.number("frame-threshold", 0.3, 0.05, 0.95, "How sure it must be that a note still sounds."),
+            ToolParameter.choice("sound", "struck", "struck: piano, guitar, harp (every onset is a note); held: organ, strings, winds,"
+                    + " voices (a note swelling with its vibrato stays one note).", "struck", "held"),
             ToolParameter.choice("format", "musicxml", "musicxml: the engraved score; midi: the notes as played (exact timing and loudness).",
                     "musicxml", "midi"));
 
@@ -134,7 +136,10 @@ public final class TranscribeTool extends CatalogTool {
         TranscriptionSettings.Instrumentation layout = TranscriptionSettings.Instrumentation.valueOf(arguments.text("instrument").toUpperCase(Locale.ROOT));
         NoteCreation.Settings d = NoteCreation.Settings.defaults();
         NoteCreation.Settings notes = new NoteCreation.Settings(arguments.number("onset-threshold"), arguments.number("frame-threshold"),
-                d.minimumFrames(), d.inferOnsets(), d.melodiaTrick(), d.lowestMidi(), d.highestMidi());
+                d.minimumFrames(), d.inferOnsets(), d.melodiaTrick(), d.lowestMidi(), d.highestMidi(), d.heldOnsetThreshold());
+        if ("held".equals(arguments.text("sound"))) {
+            notes = notes.forHeldNotes();
+        }
         return new TranscriptionSettings(bpm, meter, key, layout, notes);
     }
 

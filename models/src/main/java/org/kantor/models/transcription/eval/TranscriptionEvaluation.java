@@ -53,15 +53,15 @@ public final class TranscriptionEvaluation {
     /** Renders, transcribes and scores one score; {@code pianoOnly} keeps only the part on two staves. */
     public static Piece evaluate(Path file, String set, boolean pianoOnly, BasicPitch model, Path work)
             throws IOException, ScoreFileException, AudioFileException {
-        return evaluate(file, set, pianoOnly, null, model, work);
+        return evaluate(file, set, pianoOnly, null, NoteCreation.Settings.defaults(), model, work);
     }
 
     /**
      * The same, every part played by {@code sound} (a General MIDI instrument: choir, strings, organ ...) instead of the
-     * score's own instruments; null keeps them.
+     * score's own instruments (null keeps them), and the notes heard with {@code notes}.
      */
-    public static Piece evaluate(Path file, String set, boolean pianoOnly, org.kantor.core.Instrument sound, BasicPitch model, Path work)
-            throws IOException, ScoreFileException, AudioFileException {
+    public static Piece evaluate(Path file, String set, boolean pianoOnly, org.kantor.core.Instrument sound, NoteCreation.Settings notes,
+                                 BasicPitch model, Path work) throws IOException, ScoreFileException, AudioFileException {
         Score score = ScoreFiles.read(file).score();
         if (pianoOnly) {
             Part piano = score.parts().stream().filter(p -> p.staves() == 2).findFirst()
@@ -88,10 +88,9 @@ public final class TranscriptionEvaluation {
         Files.write(midi, MidiWriter.toBytes(timeline));
         FluidSynth.render(midi, wav, 44100);
         long start = System.nanoTime();
-        AudioTranscriber.Result heard = AudioTranscriber.transcribe(wav, model, NoteCreation.Settings.defaults(), f -> { });
+        AudioTranscriber.Result heard = AudioTranscriber.transcribe(wav, model, notes, f -> { });
         TranscriptionSettings settings = new TranscriptionSettings(null, null, null,
-                pianoOnly ? TranscriptionSettings.Instrumentation.PIANO : TranscriptionSettings.Instrumentation.AUTO,
-                NoteCreation.Settings.defaults());
+                pianoOnly ? TranscriptionSettings.Instrumentation.PIANO : TranscriptionSettings.Instrumentation.AUTO, notes);
         PerformanceNotation.Result notation = PerformanceNotation.notate(heard.notes(), settings, name);
         double took = (System.nanoTime() - start) / 1e9;
         Files.deleteIfExists(wav);
@@ -173,16 +172,17 @@ public final class TranscriptionEvaluation {
     /** Runs a list of pieces, reporting each as it finishes. */
     public static List<Piece> evaluateAll(List<Path> files, String set, boolean pianoOnly, BasicPitch model, Path work,
                                           Consumer<Piece> done, Consumer<String> skipped) throws IOException {
-        return evaluateAll(files, set, pianoOnly, null, model, work, done, skipped);
+        return evaluateAll(files, set, pianoOnly, null, NoteCreation.Settings.defaults(), model, work, done, skipped);
     }
 
-    /** The same, every part played by {@code sound} (null: the score's own instruments). */
-    public static List<Piece> evaluateAll(List<Path> files, String set, boolean pianoOnly, org.kantor.core.Instrument sound, BasicPitch model,
-                                          Path work, Consumer<Piece> done, Consumer<String> skipped) throws IOException {
+    /** The same, every part played by {@code sound} (null: the score's own instruments), the notes heard with {@code notes}. */
+    public static List<Piece> evaluateAll(List<Path> files, String set, boolean pianoOnly, org.kantor.core.Instrument sound,
+                                          NoteCreation.Settings notes, BasicPitch model, Path work, Consumer<Piece> done,
+                                          Consumer<String> skipped) throws IOException {
         List<Piece> pieces = new ArrayList<>();
         for (Path file : files) {
             try {
-                Piece piece = evaluate(file, set, pianoOnly, sound, model, work);
+                Piece piece = evaluate(file, set, pianoOnly, sound, notes, model, work);
                 pieces.add(piece);
                 done.accept(piece);
             } catch (ScoreFileException | AudioFileException e) {
