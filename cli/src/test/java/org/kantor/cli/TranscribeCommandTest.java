@@ -51,6 +51,33 @@ class TranscribeCommandTest {
     }
 
     @Test
+    void aChoirHoldingItsNotesIsHeardAsHeldNotesWithSoundHeld(@TempDir Path dir) throws Exception {
+        requireTools("fluidsynth");
+        // the example chorale as its own MIDI plays it: four parts of choir aahs, 60 notes
+        Score chorale = MusicXmlReader.read(CHORALE).score();
+        Path mid = Files.write(dir.resolve("chorale.mid"), MidiWriter.toBytes(ScoreToTimeline.convert(chorale)));
+        Path wav = dir.resolve("chorale.wav");
+        FluidSynth.render(mid, wav, 44100);
+        int written = ScoreToTimeline.convert(chorale).notes().size();
+        int[] heard = new int[2];
+        String[] sounds = {"struck", "held"};
+        for (int i = 0; i < 2; i++) {
+            Path notes = dir.resolve(sounds[i] + ".mid");
+            KantorCliTest.Result r = KantorCliTest.kantor("transcribe", wav.toString(), "-o", dir.resolve(sounds[i] + ".musicxml").toString(),
+                    "--midi", notes.toString(), "--sound", sounds[i]);
+            assertEquals(0, r.code(), r.err());
+            heard[i] = MidiPerformance.read(notes).size();
+        }
+        // each vibrato swell of a held note is taken for a new note unless the sound is said to hold its notes
+        assertTrue(heard[0] > written * 1.3, "struck: " + heard[0] + " notes heard for " + written + " written");
+        assertTrue(Math.abs(heard[1] - written) < Math.abs(heard[0] - written) / 2,
+                "held: " + heard[1] + " notes heard for " + written + " written (struck: " + heard[0] + ")");
+        KantorCliTest.Result wrong = KantorCliTest.kantor("transcribe", wav.toString(), "-o", dir.resolve("x.musicxml").toString(), "--sound", "plucked");
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().contains("plucked"), wrong.err());
+    }
+
+    @Test
     void wavFlacMp3AndOggGiveTheSameNotes(@TempDir Path dir) throws Exception {
         requireTools("fluidsynth", "flac", "lame", "oggenc");
         Score melody = MusicXmlReader.read(MELODY).score();
