@@ -44,9 +44,7 @@ final class PlayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (java.nio.file.Files.exists(wav) && !overwrite) {
-            throw new Kantor.UserError(wav + ": already exists; refusing to overwrite it (add --overwrite to replace it)", Kantor.EXIT_BAD_INPUT);
-        }
+        OutputNames.refuseToOverwrite(input, wav, overwrite);
         if (soundFont != null && !java.nio.file.Files.isReadable(soundFont)) {
             throw new Kantor.UserError(soundFont + ": no such SoundFont", Kantor.EXIT_BAD_INPUT);
         }

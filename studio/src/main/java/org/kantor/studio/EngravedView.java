@@ -98,13 +98,9 @@ public final class EngravedView {
      */
     public int markNotes(int measure, double quarters, java.util.List<Integer> voices) {
         StringBuilder staves = new StringBuilder("[");
-        int staffCount = ((Number) web.getEngine().executeScript(
-                "osmd && osmd.GraphicSheet && osmd.GraphicSheet.MeasureList.length > " + measure + " ? osmd.GraphicSheet.MeasureList["
-                        + measure + "].length : 0")).intValue();
+        int staffCount = staffCount();
         for (int v : voices) {
-            // four voices on four staves, or two to a staff (soprano and alto above, tenor and bass below)
-            int staff = staffCount >= 4 ? v : v / 2;
-            staves.append(staves.length() > 1 ? "," : "").append(staff);
+            staves.append(staves.length() > 1 ? "," : "").append(FourPartStaves.staffOf(v, staffCount));
         }
         staves.append("]");
         return ((Number) web.getEngine().executeScript("kantorMarkNotes(" + measure + "," + quarters / 4 + "," + staves + ")")).intValue();

@@ -48,14 +48,12 @@ public final class ScoreScreenshot {
                         done.completeExceptionally(failure);
                         return;
                     }
-                    whenPainted(scene, 0, null, 0, (image, paintedAt) -> {
-                        try {
-                            save(image, png);
+                    capture(scene, png).whenComplete((paintedAt, notSaved) -> {
+                        stage.close();
+                        if (notSaved != null) {
+                            done.completeExceptionally(notSaved);
+                        } else {
                             done.complete(value);
-                        } catch (IOException | RuntimeException ex) {
-                            done.completeExceptionally(ex);
-                        } finally {
-                            stage.close();
                         }
                     });
                 }));

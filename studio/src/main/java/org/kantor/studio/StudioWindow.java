@@ -342,7 +342,7 @@ public final class StudioWindow {
         redo.setDisable(!session.history().canRedo() || running != null);
         if (session.hasScore()) {
             int[] chosen = engraved.selection().get();
-            String voices = chosen == null ? null : voicesOnStaves(engraved.selectedStaves(), engraved.staffCount());
+            String voices = chosen == null ? null : FourPartStaves.voicesOn(engraved.selectedStaves(), engraved.staffCount());
             String where = chosen == null ? "" : (chosen[0] == chosen[1] ? "; bar " + (chosen[0] + 1) + " selected"
                     : "; bars " + (chosen[0] + 1) + "-" + (chosen[1] + 1) + " selected") + (voices == null ? "" : " (" + voices.replace(",", ", ") + ")");
             status.setText(shown >= 0 ? session.name() + ": variation " + letter(shown) + " of " + candidates.size() + " (Keep to use it)"
@@ -379,7 +379,7 @@ public final class StudioWindow {
         if (chosen != null && takesASelection(name) && !values.containsKey("bars") && !values.containsKey("measures")) {
             values.put("bars", (chosen[0] + 1) + "-" + (chosen[1] + 1));
             // staves chosen with Ctrl: the voices on them are the ones written anew
-            String voices = voicesOnStaves(engraved.selectedStaves(), engraved.staffCount());
+            String voices = FourPartStaves.voicesOn(engraved.selectedStaves(), engraved.staffCount());
             if (voices != null && !values.containsKey("voices")) {
                 values.put("voices", voices);
             }
@@ -411,25 +411,6 @@ public final class StudioWindow {
         worker.setDaemon(true);
         worker.start();
         return task;
-    }
-
-    /**
-     * The voices of a four-part score on the staves chosen: on four staves one voice each, soprano to bass; on two,
-     * soprano and alto above, tenor and bass below. Null when no staves were chosen or the layout is another.
-     */
-    static String voicesOnStaves(int[] staves, int staffCount) {
-        if (staves == null || (staffCount != 4 && staffCount != 2)) {
-            return null;
-        }
-        List<String> names = new java.util.ArrayList<>();
-        for (int s = staves[0]; s <= staves[1] && s < staffCount; s++) {
-            if (staffCount == 4) {
-                names.add(CheckFindings.VOICES.get(s));
-            } else {
-                names.addAll(CheckFindings.VOICES.subList(2 * s, 2 * s + 2));
-            }
-        }
-        return names.isEmpty() ? null : String.join(",", names);
     }
 
     /** Whether the tool rewrites chosen measures ("bars" by position, as a selection gives them) of the score open: a four-part score. */
