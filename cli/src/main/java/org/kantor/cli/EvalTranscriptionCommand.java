@@ -3,9 +3,12 @@ package org.kantor.cli;
 import org.kantor.models.PieceSplit;
 import org.kantor.models.NativeStderr;
 import org.kantor.models.transcription.BasicPitch;
+import org.kantor.models.transcription.NoteCreation;
+import org.kantor.models.transcription.TranscriptionSettings;
 import org.kantor.models.transcription.eval.FluidSynth;
 import org.kantor.models.transcription.eval.NoteMatching;
 import org.kantor.models.transcription.eval.TranscriptionEvaluation;
+import org.kantor.models.transcription.eval.TranscriptionEvaluation.Rendering;
 import org.kantor.musicxml.KantorData;
 import org.kantor.musicxml.ScoreFileException;
 import org.kantor.musicxml.ScoreFiles;
@@ -44,6 +47,13 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
             + " organ and flute are transcribed as sounds that hold their notes (kantor transcribe --sound held).")
     List<String> sounds = List.of();
 
+    @Option(names = "--quartets", defaultValue = "0", description = "Number of held-out string quartet movements from openscore-quartets,"
+            + " their first minute played on their own instruments and transcribed with --sound held --parts quartet (default ${DEFAULT-VALUE}).")
+    int quartets;
+
+    @Option(names = "--keep", paramLabel = "DIR", description = "Also write each transcription there as MusicXML, to engrave and read.")
+    Path keep;
+
     /** General MIDI programs (from 0) of the sounds the chorales can be played by. */
     static final java.util.Map<String, org.kantor.core.Instrument> SOUNDS = java.util.Map.of(
             "choir", new org.kantor.core.Instrument("Choir Aahs", 52, 1, false),
@@ -75,17 +85,27 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
         }
         List<Path> choraleFiles = spread(heldOut(SharedData.require("bach-chorales-musicxml")), chorales);
         List<Path> liederFiles = pianoSongs(heldOut(SharedData.require("openscore-lieder")), lieder);
+        List<Path> quartetFiles = quartets > 0 ? spread(heldOut(SharedData.require("openscore-quartets")), quartets) : List.of();
         Path work = Files.createTempDirectory("kantor-eval-transcription");
         List<TranscriptionEvaluation.Piece> pieces = new ArrayList<>();
         try (BasicPitch model = NativeStderr.silenced(BasicPitch::load)) {
-            pieces.addAll(TranscriptionEvaluation.evaluateAll(choraleFiles, "chorales", false, model, work,
-                    p -> report(err, p), m -> err.println("  skipped " + m)));
-            pieces.addAll(TranscriptionEvaluation.evaluateAll(liederFiles, "lieder piano", true, model, work,
-                    p -> report(err, p), m -> err.println("  skipped " + m)));
+            java.util.function.Consumer<TranscriptionEvaluation.Piece> done = p -> report(err, p);
+            java.util.function.Consumer<String> skipped = m -> err.println("  skipped " + m);
+            pieces.addAll(TranscriptionEvaluation.evaluateAll(choraleFiles, Rendering.asWritten("chorales"), model, work, keep, done, skipped));
+            pieces.addAll(TranscriptionEvaluation.evaluateAll(liederFiles, Rendering.asWritten("lieder piano").pianoPartOnly(), model, work,
+                    keep, done, skipped));
+            var notes = NoteCreation.Settings.defaults();
+            if (!quartetFiles.isEmpty()) {
+                pieces.addAll(TranscriptionEvaluation.evaluateAll(quartetFiles, Rendering.asWritten("quartets")
+                        .playedBy(null, notes.forHeldNotes(), TranscriptionSettings.Instrumentation.QUARTET).firstSeconds(60),
+                        model, work, keep, done, skipped));
+            }
             for (String sound : sounds) {
-                var notes = org.kantor.models.transcription.NoteCreation.Settings.defaults();
-                pieces.addAll(TranscriptionEvaluation.evaluateAll(choraleFiles, "chorales " + sound, false, SOUNDS.get(sound),
-                        HELD.contains(sound) ? notes.forHeldNotes() : notes, model, work, p -> report(err, p), m -> err.println("  skipped " + m)));
+                // a choir is written as one, on four staves; the other sounds as a pianist would read them
+                Rendering how = Rendering.asWritten("chorales " + sound).playedBy(SOUNDS.get(sound),
+                        HELD.contains(sound) ? notes.forHeldNotes() : notes,
+                        sound.equals("choir") ? TranscriptionSettings.Instrumentation.SATB : TranscriptionSettings.Instrumentation.AUTO);
+                pieces.addAll(TranscriptionEvaluation.evaluateAll(choraleFiles, how, model, work, keep, done, skipped));
             }
         } finally {
             try (var left = Files.list(work)) {
@@ -96,16 +116,18 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
             Files.deleteIfExists(work);
         }
         out.printf(Locale.ROOT, "Transcription of rendered scores (FluidSynth, FluidR3_GM, 44.1 kHz stereo), Basic Pitch defaults%n");
-        out.printf(Locale.ROOT, "  %-16s %6s %7s | %-20s | %-20s | %8s %7s %7s %5s%n", "set", "pieces", "audio",
-                "onset P / R / F1", "with offset P / R / F1", "placed", "tempo", "meter", "ink");
+        out.printf(Locale.ROOT, "  %-16s %6s %7s | %-20s | %-20s | %8s %8s %7s %7s %5s%n", "set", "pieces", "audio",
+                "onset P / R / F1", "with offset P / R / F1", "placed", "score F1", "tempo", "meter", "ink");
         table(out, "chorales", pieces.stream().filter(p -> p.set().equals("chorales")).toList());
         table(out, "lieder piano", pieces.stream().filter(p -> p.set().equals("lieder piano")).toList());
+        table(out, "quartets", pieces.stream().filter(p -> p.set().equals("quartets")).toList());
         for (String sound : sounds) {
             table(out, "chorales " + sound, pieces.stream().filter(p -> p.set().equals("chorales " + sound)).toList());
         }
         table(out, "all", pieces);
         out.println("  P/R/F1: means over pieces; placed: notes with the right pitch at the right position in beats after notation;");
-        out.println("  tempo: pieces whose quarter-note tempo came out within 4%; meter: pieces whose time signature came out right;");
+        out.println("  score F1: note F1 in score time (pitch, position in quarter notes after aligning the first notes);");
+        out.println("  tempo: pieces whose quarter-note tempo came out within 4%; meter: pieces whose time signature and bar lines came out right;");
         out.println("  ink: notes, rests and ties per measure, the transcription's over the score's (median; 1.0: as much to read).");
         double audio = pieces.stream().mapToDouble(TranscriptionEvaluation.Piece::seconds).sum();
         double took = pieces.stream().mapToDouble(TranscriptionEvaluation.Piece::transcribeSeconds).sum();
@@ -115,9 +137,10 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
     }
 
     private static void report(PrintWriter err, TranscriptionEvaluation.Piece p) {
-        err.printf(Locale.ROOT, "  %-16s %-28s %6.1f s  onset F1 %.3f  offset F1 %.3f  placed %.3f  tempo %.0f/%.0f  meter %s/%s  ink %.2f%n",
-                p.set(), p.name(), p.seconds(), p.onsets().f1(), p.offsets().f1(), p.placedShare(), p.estimatedTempo(), p.trueTempo(),
-                p.estimatedMeter(), p.trueMeter(), p.inkRatio());
+        err.printf(Locale.ROOT, "  %-16s %-28s %6.1f s  onset F1 %.3f  offset F1 %.3f  placed %.3f  score F1 %.3f  tempo %.0f/%.0f  meter %s/%s%s  ink %.2f%n",
+                p.set(), p.name(), p.seconds(), p.onsets().f1(), p.offsets().f1(), p.placedShare(), p.scoreTimeF1(), p.estimatedTempo(),
+                p.trueTempo(), p.estimatedMeter(), p.trueMeter(), p.estimatedMeter().equals(p.trueMeter()) && !p.downbeatRight() ? " (bar lines shifted)" : "",
+                p.inkRatio());
         err.flush();
     }
 
@@ -125,13 +148,13 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
         if (pieces.isEmpty()) {
             return;
         }
-        out.printf(Locale.ROOT, "  %-16s %6d %6.0fs | %.3f / %.3f / %.3f  | %.3f / %.3f / %.3f  | %8.3f %4d/%-2d %4d/%-2d %5.2f%n", set, pieces.size(),
+        out.printf(Locale.ROOT, "  %-16s %6d %6.0fs | %.3f / %.3f / %.3f  | %.3f / %.3f / %.3f  | %8.3f %8.3f %4d/%-2d %4d/%-2d %5.2f%n", set, pieces.size(),
                 pieces.stream().mapToDouble(TranscriptionEvaluation.Piece::seconds).sum(),
                 mean(pieces, p -> p.onsets().precision()), mean(pieces, p -> p.onsets().recall()), mean(pieces, p -> p.onsets().f1()),
                 mean(pieces, p -> p.offsets().precision()), mean(pieces, p -> p.offsets().recall()), mean(pieces, p -> p.offsets().f1()),
-                mean(pieces, TranscriptionEvaluation.Piece::placedShare),
+                mean(pieces, TranscriptionEvaluation.Piece::placedShare), mean(pieces, TranscriptionEvaluation.Piece::scoreTimeF1),
                 pieces.stream().filter(TranscriptionEvaluation.Piece::tempoRight).count(), pieces.size(),
-                pieces.stream().filter(p -> p.estimatedMeter().equals(p.trueMeter())).count(), pieces.size(),
+                pieces.stream().filter(TranscriptionEvaluation.Piece::meterRight).count(), pieces.size(),
                 org.kantor.musicxml.bench.Stats.median(pieces.stream().map(TranscriptionEvaluation.Piece::inkRatio).toList()));
     }
 

@@ -48,8 +48,10 @@ final class TranscribeCommand implements Callable<Integer> {
     @Option(names = "--key", defaultValue = "auto", paramLabel = "auto|KEY", description = "Key, e.g. Eb, F# minor, c#m, or auto (default).")
     String key;
 
-    @Option(names = "--instrument", defaultValue = "auto", paramLabel = "piano|voice|auto",
-            description = "piano: a grand staff with the hands split; voice: one staff, one note at a time; auto (default) decides from the notes.")
+    @Option(names = {"--instrument", "--parts"}, defaultValue = "auto", paramLabel = "piano|voice|satb|quartet|auto",
+            description = "piano: a grand staff with the hands split; voice: one staff, one note at a time; satb: a choir, one staff "
+                    + "per part (use with --sound held); quartet: a string quartet, one staff per instrument; auto (default) decides "
+                    + "between piano and voice from the notes.")
     String instrument;
 
     @Option(names = "--onset-threshold", defaultValue = "0.5", paramLabel = "P", description = "How sure Basic Pitch must be that a note starts (0.05-0.95, default ${DEFAULT-VALUE}).")

@@ -137,6 +137,27 @@ class TranscribeCommandTest {
     }
 
     @Test
+    void aChoirPerformanceWithPartsSatbComesBackOnFourStavesThatMuseScoreOpens(@TempDir Path dir) throws Exception {
+        Score chorale = MusicXmlReader.read(CHORALE).score();
+        Timeline written = ScoreToTimeline.convert(chorale);
+        Path mid = Files.write(dir.resolve("chorale.mid"), MidiWriter.toBytes(written));
+        Path out = dir.resolve("satb.musicxml");
+        KantorCliTest.Result r = KantorCliTest.kantor("transcribe", mid.toString(), "-o", out.toString(), "--parts", "satb");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("for satb"), r.out());
+        Score score = MusicXmlReader.read(out).score();
+        assertEquals(List.of("Soprano", "Alto", "Tenor", "Bass"), score.parts().stream().map(org.kantor.core.Part::name).toList());
+        Timeline heard = ScoreToTimeline.convert(score);
+        for (int part = 0; part < 4; part++) {
+            int p = part;
+            assertEquals(written.notes().stream().filter(n -> n.part() == p).map(TimedNote::midi).toList(),
+                    heard.notes().stream().filter(n -> n.part() == p).map(TimedNote::midi).toList(), score.parts().get(part).name());
+        }
+        assertEquals(chorale.measureCount(), score.measureCount());
+        MuseScore.assertReadsEveryVoice(out, score);
+    }
+
+    @Test
     void silenceGivesAnEmptyScoreAndSaysSo(@TempDir Path dir) throws Exception {
         Path wav = silentWav(dir.resolve("silence.wav"), 3);
         Path out = dir.resolve("silence.musicxml");

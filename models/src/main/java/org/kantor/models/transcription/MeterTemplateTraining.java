@@ -36,6 +36,23 @@ public final class MeterTemplateTraining {
     record Example(List<PerformedNote> notes, List<Double> beats, int perBar, int downbeat) {
     }
 
+    /**
+     * What the estimator is shown of a piece: its notes as written ({@link #AS_WRITTEN}), or, to learn from what
+     * transcription will give it, the notes heard in a rendering of them (durations cut by the piano's decay,
+     * ghost notes, onsets a little off), still with the true beats.
+     */
+    public interface Hearing {
+        Hearing AS_WRITTEN = notes -> notes;
+
+        List<PerformedNote> hear(List<PerformedNote> written) throws Exception;
+    }
+
+    /**
+     * Heard examples are cut to their first 30 seconds, and every other training example is heard: enough bars for
+     * the counts (a few hundred pieces) at a fraction of the hearing time (about 2.5 s a piece here).
+     */
+    private static final double HEARD_SECONDS = 30;
+
     /** The counts and the held-out figures. */
     public record Report(MeterTemplates.Counts counts, int trainExamples, int testExamples, int meterRight,
                          int downbeatRight, Map<String, Integer> confusion) {
@@ -58,6 +75,11 @@ public final class MeterTemplateTraining {
 
     /** Learns from the TRAIN pieces of the given score files and tests on their TEST pieces. */
     public static Report run(Collection<Path> files, Consumer<String> log) {
+        return run(files, Hearing.AS_WRITTEN, log);
+    }
+
+    /** The same, every example shown to the counts and to the held-out test as {@code hearing} gives it. */
+    public static Report run(Collection<Path> files, Hearing hearing, Consumer<String> log) {
         ConcurrentLinkedQueue<Example> train = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Example> test = new ConcurrentLinkedQueue<>();
         files.parallelStream().forEach(file -> {
@@ -70,6 +92,21 @@ public final class MeterTemplateTraining {
             }
         });
         log.accept(String.format(Locale.ROOT, "%d training and %d held-out examples from %d files", train.size(), test.size(), files.size()));
+        if (hearing != Hearing.AS_WRITTEN) {
+            List<Example> everyOther = new ArrayList<>();
+            int i = 0;
+            for (Example e : sortedByNotes(train)) {
+                if (i++ % 2 == 0) {
+                    everyOther.add(e);
+                }
+            }
+            List<Example> heardTrain = heard(everyOther, hearing, "training", log);
+            List<Example> heardTest = heard(test, hearing, "held-out", log);
+            train.clear();
+            train.addAll(heardTrain);
+            test.clear();
+            test.addAll(heardTest);
+        }
         MeterTemplates.Counts counts = new MeterTemplates.Counts();
         for (Example e : train) {
             int first = MeterEstimator.nearest(e.beats(), e.notes().get(0).start());
@@ -93,6 +130,35 @@ public final class MeterTemplateTraining {
             }
         }
         return new Report(counts, train.size(), test.size(), meterRight, downbeatRight, confusion);
+    }
+
+    /** A fixed order (the queue's order depends on the threads that filled it), so that every other one is the same ones. */
+    private static List<Example> sortedByNotes(Collection<Example> examples) {
+        return examples.stream().sorted(java.util.Comparator.comparingInt((Example e) -> e.notes().size())
+                .thenComparingDouble(e -> e.notes().get(0).start()).thenComparingInt(e -> e.notes().get(0).midi())).toList();
+    }
+
+    private static List<Example> heard(Collection<Example> examples, Hearing hearing, String name, Consumer<String> log) {
+        List<Example> result = new ArrayList<>();
+        int done = 0;
+        for (Example e : examples) {
+            List<PerformedNote> cut = e.notes().stream().filter(n -> n.start() < HEARD_SECONDS)
+                    .map(n -> n.end() > HEARD_SECONDS ? new PerformedNote(n.start(), HEARD_SECONDS, n.midi(), n.velocity()) : n)
+                    .toList();
+            try {
+                List<PerformedNote> notes = hearing.hear(cut).stream()
+                        .sorted(java.util.Comparator.comparingDouble(PerformedNote::start)).toList();
+                if (notes.size() >= 16) {
+                    result.add(new Example(notes, e.beats().stream().filter(b -> b < HEARD_SECONDS + 2).toList(), e.perBar(), e.downbeat()));
+                }
+            } catch (Exception ex) {
+                log.accept("  not heard: " + ex.getMessage());
+            }
+            if (++done % 50 == 0) {
+                log.accept(String.format(Locale.ROOT, "  %s: %d of %d heard", name, done, examples.size()));
+            }
+        }
+        return result;
     }
 
     /** The whole score, and for a song its piano part alone as well; none when the meter is not one the templates know. */

@@ -1,6 +1,10 @@
 package org.kantor.models.transcription;
 
+import org.kantor.core.Clef;
+import org.kantor.core.ClefChange;
 import org.kantor.core.Instrument;
+import org.kantor.core.Measure;
+import org.kantor.core.Part;
 import org.kantor.core.KeySignature;
 import org.kantor.core.Rational;
 import org.kantor.core.Score;
@@ -62,26 +66,66 @@ public final class PerformanceNotation {
             origin = Rational.of(firstBeat);
             pickup = Rational.of(downbeat + perBar - firstBeat).times(beatLength);
         }
-        int[] staves = instrument == TranscriptionSettings.Instrumentation.PIANO ? HandSplitter.split(placed) : null;
+        PartSplitter.Ensemble ensemble = instrument.ensemble();
         List<TimedNote> timed = new ArrayList<>();
-        for (int i = 0; i < placed.size(); i++) {
-            RhythmQuantizer.Placed p = placed.get(i);
-            timed.add(new TimedNote(p.note().midi(), p.onset().minus(origin).times(beatLength),
-                    p.offset().minus(origin).times(beatLength), p.note().velocity(), 0, null,
-                    staves == null ? 1 : staves[i], null));
+        if (ensemble != null) {
+            for (PartSplitter.Assigned a : PartSplitter.split(placed, ensemble)) {
+                timed.add(new TimedNote(a.note().note().midi(), a.onset().minus(origin).times(beatLength),
+                        a.offset().minus(origin).times(beatLength), a.note().note().velocity(), a.part(), null, 1, null));
+            }
+        } else {
+            int[] staves = instrument == TranscriptionSettings.Instrumentation.PIANO ? HandSplitter.split(placed) : null;
+            for (int i = 0; i < placed.size(); i++) {
+                RhythmQuantizer.Placed p = placed.get(i);
+                timed.add(new TimedNote(p.note().midi(), p.onset().minus(origin).times(beatLength),
+                        p.offset().minus(origin).times(beatLength), p.note().velocity(), 0, null,
+                        staves == null ? 1 : staves[i], null));
+            }
         }
         double quarterTempo = beats.bpm() * beatLength.toDouble();
         Timeline timeline = new Timeline(timed, TempoMap.constant(Math.round(quarterTempo)),
                 List.of(new Timeline.MeterChange(Rational.ZERO, time)), List.of(new Timeline.KeyChange(Rational.ZERO, key)),
-                List.of(part(instrument)), pickup);
+                parts(instrument), pickup);
         Score score = TimelineToScore.convert(timeline, new TimelineToScore.Options(null, title, null));
+        if (ensemble != null) {
+            score = withClefs(score, ensemble);
+        }
         return new Result(score, timeline, Math.round(quarterTempo), time, key, instrument, timed.size());
+    }
+
+    private static List<Timeline.PartInfo> parts(TranscriptionSettings.Instrumentation instrument) {
+        PartSplitter.Ensemble ensemble = instrument.ensemble();
+        if (ensemble != null) {
+            List<Timeline.PartInfo> parts = new ArrayList<>();
+            for (PartSplitter.Line line : ensemble.lines()) {
+                parts.add(new Timeline.PartInfo(line.name(), 1, line.instrument(parts.size() + 1)));
+            }
+            return parts;
+        }
+        return List.of(part(instrument));
     }
 
     private static Timeline.PartInfo part(TranscriptionSettings.Instrumentation instrument) {
         return instrument == TranscriptionSettings.Instrumentation.PIANO
                 ? new Timeline.PartInfo("Piano", 2, Instrument.PIANO)
                 : new Timeline.PartInfo("Voice", 1, VOICE);
+    }
+
+    /** Each part in its own clef (the tenor in the octave treble clef, the viola in the alto clef), not one guessed from its notes. */
+    private static Score withClefs(Score score, PartSplitter.Ensemble ensemble) {
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < score.parts().size(); i++) {
+            Part part = score.parts().get(i);
+            Clef clef = ensemble.lines().get(i).clef();
+            List<Measure> measures = new ArrayList<>(part.measures());
+            Measure first = measures.get(0);
+            List<ClefChange> clefs = new ArrayList<>(first.clefs().stream().filter(c -> c.offset().isPositive()).toList());
+            clefs.add(0, new ClefChange(Rational.ZERO, 1, clef));
+            measures.set(0, new Measure(first.number(), first.implicit(), first.length(), first.time(), first.key(), first.voices(),
+                    clefs, first.tempos()));
+            parts.add(new Part(part.id(), part.name(), part.abbreviation(), part.staves(), part.instrument(), measures));
+        }
+        return new Score(score.title(), score.composer(), parts);
     }
 
     /** Voice when at most one note sounds at a time nearly everywhere and the range is a singer's. */

@@ -22,6 +22,10 @@ public final class RhythmQuantizer {
     }
 
     private static final double TRIPLET_TOLERANCE = 0.08;
+    /** Half the width of the band around a 16th position (in beats) that counts as on it. */
+    private static final double SIXTEENTH_BAND = 0.05;
+    /** How many times denser onsets must be near the 16ths than between the grid lines for the piece to have 16ths. */
+    private static final double SIXTEENTH_EVIDENCE = 1.5;
 
     private RhythmQuantizer() {
     }
@@ -44,20 +48,44 @@ public final class RhythmQuantizer {
     /** Subdivisions of each beat that has onsets: 4 (16ths), 3 (triplet eighths) or 6 (compound). */
     private static Map<Integer, Integer> divisions(List<PerformedNote> notes, List<Double> beats, TimeSignature time) {
         Map<Integer, List<Double>> fractions = new HashMap<>();
+        List<Double> all = new ArrayList<>();
         for (PerformedNote note : notes) {
             double p = MeterEstimator.position(beats, note.start());
             int beat = (int) Math.floor(p);
             fractions.computeIfAbsent(beat, b -> new ArrayList<>()).add(p - beat);
+            all.add(p - beat);
         }
         Map<Integer, Integer> division = new HashMap<>();
-        int plain = time.isCompound() ? 6 : 4;
+        int plain = time.isCompound() ? 6 : sixteenthsHeard(all) ? 4 : 2;
         for (Map.Entry<Integer, List<Double>> entry : fractions.entrySet()) {
-            division.put(entry.getKey(), time.isCompound() ? plain : choose(entry.getValue()));
+            division.put(entry.getKey(), time.isCompound() ? plain : choose(entry.getValue(), plain));
         }
         return division;
     }
 
-    private static int choose(List<Double> fractions) {
+    /**
+     * Whether the piece has 16ths at all: onsets cluster at a quarter and three quarters of the beat well above the
+     * density between the grid lines. Where they do not, what lands near a 16th is an eighth or a beat played late or
+     * early (a slow attack, a rubato), and writing it as a 16th would fill the page with tied 16ths and 16th rests.
+     */
+    static boolean sixteenthsHeard(List<Double> fractions) {
+        int near = 0;
+        int between = 0;
+        for (double f : fractions) {
+            double toSixteenth = Math.min(Math.abs(f - 0.25), Math.abs(f - 0.75));
+            double toEighth = Math.min(Math.min(Math.abs(f), Math.abs(f - 1)), Math.abs(f - 0.5));
+            if (toSixteenth <= SIXTEENTH_BAND) {
+                near++;
+            } else if (toEighth > SIXTEENTH_BAND) {
+                between++; // off the 16th grid: where only timing spreads onsets
+            }
+        }
+        double nearDensity = near / (4 * SIXTEENTH_BAND);
+        double betweenDensity = between / (1 - 8 * SIXTEENTH_BAND);
+        return near >= 4 && nearDensity > SIXTEENTH_EVIDENCE * betweenDensity;
+    }
+
+    private static int choose(List<Double> fractions, int plain) {
         int inside = 0;
         double tripletError = 0;
         double sixteenthError = 0;
@@ -73,7 +101,7 @@ public final class RhythmQuantizer {
             sixteenthError += sixteenth;
             allClose &= third <= TRIPLET_TOLERANCE;
         }
-        return inside >= 2 && allClose && tripletError < 0.4 * sixteenthError ? 3 : 4;
+        return inside >= 2 && allClose && tripletError < 0.4 * sixteenthError ? 3 : plain;
     }
 
     private static int divisionOf(int beat, Map<Integer, Integer> division, TimeSignature time) {

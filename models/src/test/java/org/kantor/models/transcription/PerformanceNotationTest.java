@@ -75,6 +75,42 @@ class PerformanceNotationTest {
         return result;
     }
 
+    /** A hymn tune in quarters and eighths (MIDI pitch, onset in beats, length in beats). */
+    private static final double[][] HYMN = {
+        {67, 0, 1}, {69, 1, 0.5}, {71, 1.5, 0.5}, {72, 2, 1}, {71, 3, 1},
+        {69, 4, 1}, {67, 5, 0.5}, {66, 5.5, 0.5}, {67, 6, 2},
+        {71, 8, 1}, {72, 9, 0.5}, {74, 9.5, 0.5}, {76, 10, 1}, {74, 11, 1},
+        {72, 12, 1}, {71, 13, 0.5}, {69, 13.5, 0.5}, {67, 14, 2},
+        {67, 16, 1}, {69, 17, 0.5}, {71, 17.5, 0.5}, {72, 18, 1}, {71, 19, 1},
+        {69, 20, 1}, {67, 21, 0.5}, {66, 21.5, 0.5}, {67, 22, 2},
+    };
+
+    @Test
+    void notesSungLateOrEarlyAreWrittenAsTheEighthsTheyAreNotAs16ths() {
+        // up to 0.16 of a beat early or late, as a choir's slow attack or a singer's rubato puts them
+        List<PerformedNote> sung = perform(HYMN, 80, 0.5, 120);
+        PerformanceNotation.Result result = PerformanceNotation.notate(sung, new TranscriptionSettings(80.0, TimeSignature.COMMON, null,
+                TranscriptionSettings.Instrumentation.VOICE, NoteCreation.Settings.defaults()), "Hymn");
+        for (TimedNote n : result.timeline().notes()) {
+            assertTrue(n.onset().isMultipleOf(Rational.of(1, 2)), "note " + n.midi() + " written at " + n.onset() + ", off the eighths");
+        }
+        assertEquals(HYMN.length, result.timeline().notes().size());
+    }
+
+    @Test
+    void real16thsStayWritten() {
+        double[][] tune = {
+            {67, 0, 0.25}, {69, 0.25, 0.25}, {71, 0.5, 0.25}, {72, 0.75, 0.25}, {74, 1, 1}, {72, 2, 0.25}, {71, 2.25, 0.25},
+            {69, 2.5, 0.25}, {67, 2.75, 0.25}, {66, 3, 1}, {67, 4, 0.25}, {69, 4.25, 0.25}, {71, 4.5, 0.5}, {67, 5, 1},
+        };
+        PerformanceNotation.Result result = PerformanceNotation.notate(perform(tune, 80, 0.5, 15), new TranscriptionSettings(80.0,
+                TimeSignature.COMMON, null, TranscriptionSettings.Instrumentation.VOICE, NoteCreation.Settings.defaults()), "Run");
+        List<TimedNote> notes = result.timeline().notes();
+        for (int i = 0; i < tune.length; i++) {
+            assertEquals(Rational.nearest(tune[i][1], 4), notes.get(i).onset().minus(notes.get(0).onset()), "onset of note " + i);
+        }
+    }
+
     @Test
     void aBeatOfTripletsIsWrittenAsTriplets() {
         double[][] tune = {

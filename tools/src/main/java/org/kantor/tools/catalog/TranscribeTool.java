@@ -28,7 +28,8 @@ public final class TranscribeTool extends CatalogTool {
             ToolParameter.text("time", "Time signature, e.g. 3/4 or 6/8, or auto.", "auto"),
             ToolParameter.text("key", "Key, e.g. Eb, F# minor or c#m, or auto.", "auto"),
             ToolParameter.choice("instrument", "auto", "piano: a grand staff with the hands split; voice: one staff, one note at a time;"
-                    + " auto decides from the notes.", "auto", "piano", "voice"),
+                    + " satb: a choir, one staff per part (soprano, alto, tenor, bass); quartet: a string quartet, one staff per"
+                    + " instrument; auto decides between piano and voice from the notes.", "auto", "piano", "voice", "satb", "quartet"),
             ToolParameter.number("onset-threshold", 0.5, 0.05, 0.95, "How sure the note detector must be that a note starts."),
             ToolParameter.number("frame-threshold", 0.3, 0.05, 0.95, "How sure it must be that a note still sounds."),
             ToolParameter.choice("sound", "struck", "struck: piano, guitar, harp (every onset is a note); held: organ, strings, winds,"

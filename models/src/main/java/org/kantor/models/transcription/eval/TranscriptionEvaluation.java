@@ -36,10 +36,20 @@ public final class TranscriptionEvaluation {
 
     /** One rendered piece and how it came out. */
     public record Piece(String name, String set, double seconds, NoteMatching.Counts onsets, NoteMatching.Counts offsets,
-                        int placedRight, int scoreNotes, double trueTempo, double estimatedTempo, String trueMeter,
-                        String estimatedMeter, double transcribeSeconds, double inkRatio) {
+                        int placedRight, int scoreNotes, int notatedNotes, double trueTempo, double estimatedTempo, String trueMeter,
+                        String estimatedMeter, boolean downbeatRight, double transcribeSeconds, double inkRatio) {
         public double placedShare() {
             return scoreNotes == 0 ? 0 : (double) placedRight / scoreNotes;
+        }
+
+        /** Note F1 in score time: pitch and position in quarter notes, after the alignment of the first notes. */
+        public double scoreTimeF1() {
+            return scoreNotes + notatedNotes == 0 ? 0 : 2.0 * placedRight / (scoreNotes + notatedNotes);
+        }
+
+        /** The time signature as written and the bar lines where the score has them. */
+        public boolean meterRight() {
+            return estimatedMeter.equals(trueMeter) && downbeatRight;
         }
 
         public boolean tempoRight() {
@@ -50,32 +60,54 @@ public final class TranscriptionEvaluation {
     private TranscriptionEvaluation() {
     }
 
-    /** Renders, transcribes and scores one score; {@code pianoOnly} keeps only the part on two staves. */
-    public static Piece evaluate(Path file, String set, boolean pianoOnly, BasicPitch model, Path work)
-            throws IOException, ScoreFileException, AudioFileException {
-        return evaluate(file, set, pianoOnly, null, NoteCreation.Settings.defaults(), model, work);
+    /**
+     * How a set of pieces is played and heard: the piano part alone or the whole score, every part on one General MIDI
+     * sound or on its own instrument (null), how notes are heard, how they are written, and how much of each piece is played.
+     */
+    public record Rendering(String set, boolean pianoOnly, org.kantor.core.Instrument sound, NoteCreation.Settings notes,
+                            TranscriptionSettings.Instrumentation layout, double maxSeconds) {
+
+        /** The whole score on its own instruments, heard and written as kantor transcribe does by default. */
+        public static Rendering asWritten(String set) {
+            return new Rendering(set, false, null, NoteCreation.Settings.defaults(), TranscriptionSettings.Instrumentation.AUTO,
+                    Double.POSITIVE_INFINITY);
+        }
+
+        public Rendering pianoPartOnly() {
+            return new Rendering(set, true, sound, notes, TranscriptionSettings.Instrumentation.PIANO, maxSeconds);
+        }
+
+        public Rendering playedBy(org.kantor.core.Instrument sound, NoteCreation.Settings notes, TranscriptionSettings.Instrumentation layout) {
+            return new Rendering(set, pianoOnly, sound, notes, layout, maxSeconds);
+        }
+
+        public Rendering firstSeconds(double seconds) {
+            return new Rendering(set, pianoOnly, sound, notes, layout, seconds);
+        }
     }
 
     /**
-     * The same, every part played by {@code sound} (a General MIDI instrument: choir, strings, organ ...) instead of the
-     * score's own instruments (null keeps them), and the notes heard with {@code notes}.
+     * Renders, transcribes and scores one score as {@code how} says; with {@code keep} not null, the transcription is
+     * also written there as MusicXML (named after the piece and the set), to engrave and read.
      */
-    public static Piece evaluate(Path file, String set, boolean pianoOnly, org.kantor.core.Instrument sound, NoteCreation.Settings notes,
-                                 BasicPitch model, Path work) throws IOException, ScoreFileException, AudioFileException {
+    public static Piece evaluate(Path file, Rendering how, BasicPitch model, Path work, Path keep)
+            throws IOException, ScoreFileException, AudioFileException {
         Score score = ScoreFiles.read(file).score();
-        if (pianoOnly) {
+        if (how.pianoOnly()) {
             Part piano = score.parts().stream().filter(p -> p.staves() == 2).findFirst()
                     .orElseThrow(() -> new ScoreFileException(file.toString(), "has no part on two staves (piano)"));
             score = new Score(score.title(), score.composer(), List.of(piano));
         }
         Timeline written = ScoreToTimeline.convert(score);
         // scores without a tempo mark would all play at 120: give each its own tempo so that beat tracking is tested
-        List<Timeline.PartInfo> parts = sound == null ? written.parts() : written.parts().stream()
+        List<Timeline.PartInfo> parts = how.sound() == null ? written.parts() : written.parts().stream()
                 .map(p -> p.instrument().percussion() ? p : new Timeline.PartInfo(p.name(), p.staves(),
-                        new org.kantor.core.Instrument(sound.name(), sound.midiProgram(), p.instrument().midiChannel(), false)))
+                        new org.kantor.core.Instrument(how.sound().name(), how.sound().midiProgram(), p.instrument().midiChannel(), false)))
                 .toList();
-        Timeline timeline = new Timeline(written.notes(), hasTempoMark(score) ? written.tempo()
-                : org.kantor.core.timeline.TempoMap.constant(tempoFor(file)), written.meters(), written.keys(), parts, written.pickup());
+        org.kantor.core.timeline.TempoMap tempo = hasTempoMark(score) ? written.tempo()
+                : org.kantor.core.timeline.TempoMap.constant(tempoFor(file));
+        Timeline whole = new Timeline(written.notes(), tempo, written.meters(), written.keys(), parts, written.pickup());
+        Timeline timeline = Double.isInfinite(how.maxSeconds()) ? whole : firstSeconds(whole, how.maxSeconds());
         List<PerformedNote> reference = new ArrayList<>();
         for (TimedNote n : timeline.notes()) {
             if (!timeline.parts().get(n.part()).instrument().percussion()) {
@@ -88,19 +120,26 @@ public final class TranscriptionEvaluation {
         Files.write(midi, MidiWriter.toBytes(timeline));
         FluidSynth.render(midi, wav, 44100);
         long start = System.nanoTime();
-        AudioTranscriber.Result heard = AudioTranscriber.transcribe(wav, model, notes, f -> { });
-        TranscriptionSettings settings = new TranscriptionSettings(null, null, null,
-                pianoOnly ? TranscriptionSettings.Instrumentation.PIANO : TranscriptionSettings.Instrumentation.AUTO, notes);
+        AudioTranscriber.Result heard = AudioTranscriber.transcribe(wav, model, how.notes(), f -> { });
+        TranscriptionSettings settings = new TranscriptionSettings(null, null, null, how.layout(), how.notes());
         PerformanceNotation.Result notation = PerformanceNotation.notate(heard.notes(), settings, name);
         double took = (System.nanoTime() - start) / 1e9;
         Files.deleteIfExists(wav);
         Files.deleteIfExists(midi);
+        if (keep != null) {
+            Files.createDirectories(keep);
+            ScoreFiles.write(org.kantor.musicxml.ScoreDocument.fromScore(notation.score(), name),
+                    keep.resolve(name + "-" + how.set().replace(' ', '-') + ".musicxml"), org.kantor.musicxml.ScoreFormat.MUSICXML);
+        }
         NoteMatching.Counts onsets = NoteMatching.match(reference, heard.notes(), false);
         NoteMatching.Counts offsets = NoteMatching.match(reference, heard.notes(), true);
-        int placed = placedRight(timeline.notes(), notation.timeline().notes());
-        return new Piece(name, set, heard.seconds(), onsets, offsets, placed, timeline.notes().size(),
-                timeline.tempo().tempoAt(Rational.ZERO), notation.quarterNotesPerMinute(),
-                timeline.meterAt(Rational.ZERO).toString(), notation.time().toString(), took,
+        Alignment placed = align(timeline.notes(), notation.timeline().notes());
+        Rational bar = timeline.meterAt(Rational.ZERO).measureLength();
+        boolean downbeat = notation.time().equals(timeline.meterAt(Rational.ZERO))
+                && placed.matched() > 0 && barPhase(timeline).plus(placed.shift()).minus(barPhase(notation.timeline())).isMultipleOf(bar);
+        return new Piece(name, how.set(), heard.seconds(), onsets, offsets, placed.matched(), timeline.notes().size(),
+                notation.timeline().notes().size(), timeline.tempo().tempoAt(Rational.ZERO), notation.quarterNotesPerMinute(),
+                timeline.meterAt(Rational.ZERO).toString(), notation.time().toString(), downbeat, took,
                 inkPerMeasure(notation.score()) / inkPerMeasure(score));
     }
 
@@ -137,52 +176,72 @@ public final class TranscriptionEvaluation {
         return 60 + Math.floorMod(file.getFileName().toString().hashCode(), 25) * 3;
     }
 
+    /** How many score notes were found again, and the shift (in quarter notes, score to transcription) that finds them. */
+    record Alignment(int matched, Rational shift) {
+    }
+
+    /** Where the first bar line falls, in quarter notes from the start: after the pickup, if there is one. */
+    private static Rational barPhase(Timeline timeline) {
+        return timeline.pickup();
+    }
+
     /**
-     * Score notes found again with the same pitch at the same position in quarter notes, counted
-     * from the first note; the alignment tries each of the first estimated notes as the counterpart
-     * of the score's first note, so one spurious note before the music does not shift everything.
+     * Score notes found again with the same pitch at the same position in quarter notes, under the shift that finds
+     * the most: the shifts tried pair one of the score's first notes with one of the transcription's first notes.
      */
-    static int placedRight(List<TimedNote> score, List<TimedNote> estimated) {
+    static Alignment align(List<TimedNote> score, List<TimedNote> estimated) {
         if (score.isEmpty() || estimated.isEmpty()) {
-            return 0;
+            return new Alignment(0, Rational.ZERO);
         }
-        Set<String> found = new HashSet<>();
+        java.util.Map<String, Integer> found = new java.util.HashMap<>();
         for (TimedNote n : estimated) {
-            found.add(n.midi() + "@" + n.onset());
+            found.merge(n.midi() + "@" + n.onset(), 1, Integer::sum);
         }
-        Rational firstScore = score.get(0).onset();
         int best = 0;
+        Rational bestShift = Rational.ZERO;
         Set<Rational> tried = new HashSet<>();
-        for (int i = 0; i < Math.min(8, estimated.size()); i++) {
-            Rational shift = estimated.get(i).onset().minus(firstScore);
-            if (!tried.add(shift)) {
-                continue;
-            }
-            int right = 0;
-            for (TimedNote n : score) {
-                if (found.contains(n.midi() + "@" + n.onset().plus(shift))) {
-                    right++;
+        // the counterpart of one of the score's first notes is one of the first notes written: a note missed or added
+        // at the start does not shift everything
+        for (int j = 0; j < Math.min(8, score.size()); j++) {
+            for (int i = 0; i < Math.min(8, estimated.size()); i++) {
+                Rational shift = estimated.get(i).onset().minus(score.get(j).onset());
+                if (!tried.add(shift)) {
+                    continue;
+                }
+                java.util.Map<String, Integer> left = new java.util.HashMap<>(found);
+                int right = 0;
+                for (TimedNote n : score) {
+                    // each written note is found once: two voices in unison need two notes
+                    if (left.merge(n.midi() + "@" + n.onset().plus(shift), -1, Integer::sum) >= 0) {
+                        right++;
+                    }
+                }
+                if (right > best) {
+                    best = right;
+                    bestShift = shift;
                 }
             }
-            best = Math.max(best, right);
         }
-        return best;
+        return new Alignment(best, bestShift);
+    }
+
+    /** The notes that start in the first {@code seconds}, with the tempo, meter and key changes up to the last of them. */
+    private static Timeline firstSeconds(Timeline whole, double seconds) {
+        List<TimedNote> notes = whole.notes().stream().filter(n -> whole.seconds(n.onset()) < seconds).toList();
+        Rational end = notes.stream().map(TimedNote::offset).max(Rational::compareTo).orElse(Rational.ZERO);
+        org.kantor.core.timeline.TempoMap tempo = new org.kantor.core.timeline.TempoMap(
+                whole.tempo().changes().stream().filter(c -> c.at().lessThan(end)).toList());
+        return new Timeline(notes, tempo, whole.meters().stream().filter(m -> m.at().lessThan(end)).toList(),
+                whole.keys().stream().filter(k -> k.at().lessThan(end)).toList(), whole.parts(), whole.pickup());
     }
 
     /** Runs a list of pieces, reporting each as it finishes. */
-    public static List<Piece> evaluateAll(List<Path> files, String set, boolean pianoOnly, BasicPitch model, Path work,
+    public static List<Piece> evaluateAll(List<Path> files, Rendering how, BasicPitch model, Path work, Path keep,
                                           Consumer<Piece> done, Consumer<String> skipped) throws IOException {
-        return evaluateAll(files, set, pianoOnly, null, NoteCreation.Settings.defaults(), model, work, done, skipped);
-    }
-
-    /** The same, every part played by {@code sound} (null: the score's own instruments), the notes heard with {@code notes}. */
-    public static List<Piece> evaluateAll(List<Path> files, String set, boolean pianoOnly, org.kantor.core.Instrument sound,
-                                          NoteCreation.Settings notes, BasicPitch model, Path work, Consumer<Piece> done,
-                                          Consumer<String> skipped) throws IOException {
         List<Piece> pieces = new ArrayList<>();
         for (Path file : files) {
             try {
-                Piece piece = evaluate(file, set, pianoOnly, sound, notes, model, work);
+                Piece piece = evaluate(file, how, model, work, keep);
                 pieces.add(piece);
                 done.accept(piece);
             } catch (ScoreFileException | AudioFileException e) {
