@@ -37,7 +37,7 @@ public final class TranscriptionEvaluation {
     /** One rendered piece and how it came out. */
     public record Piece(String name, String set, double seconds, NoteMatching.Counts onsets, NoteMatching.Counts offsets,
                         int placedRight, int scoreNotes, int notatedNotes, double trueTempo, double estimatedTempo, String trueMeter,
-                        String estimatedMeter, boolean downbeatRight, double transcribeSeconds, double inkRatio) {
+                        String estimatedMeter, Rational barLineShift, double transcribeSeconds, double inkRatio) {
         public double placedShare() {
             return scoreNotes == 0 ? 0 : (double) placedRight / scoreNotes;
         }
@@ -49,7 +49,7 @@ public final class TranscriptionEvaluation {
 
         /** The time signature as written and the bar lines where the score has them. */
         public boolean meterRight() {
-            return estimatedMeter.equals(trueMeter) && downbeatRight;
+            return estimatedMeter.equals(trueMeter) && Rational.ZERO.equals(barLineShift);
         }
 
         public boolean tempoRight() {
@@ -135,11 +135,15 @@ public final class TranscriptionEvaluation {
         NoteMatching.Counts offsets = NoteMatching.match(reference, heard.notes(), true);
         Alignment placed = align(timeline.notes(), notation.timeline().notes());
         Rational bar = timeline.meterAt(Rational.ZERO).measureLength();
-        boolean downbeat = notation.time().equals(timeline.meterAt(Rational.ZERO))
-                && placed.matched() > 0 && barPhase(timeline).plus(placed.shift()).minus(barPhase(notation.timeline())).isMultipleOf(bar);
+        // how far (in quarter notes, 0 up to a bar) the bar lines written fall after the score's, where the meter is the same
+        Rational barLineShift = null;
+        if (notation.time().equals(timeline.meterAt(Rational.ZERO)) && placed.matched() > 0) {
+            Rational d = barPhase(timeline).plus(placed.shift()).minus(barPhase(notation.timeline()));
+            barLineShift = d.minus(bar.times(d.dividedBy(bar).floor()));
+        }
         return new Piece(name, how.set(), heard.seconds(), onsets, offsets, placed.matched(), timeline.notes().size(),
                 notation.timeline().notes().size(), timeline.tempo().tempoAt(Rational.ZERO), notation.quarterNotesPerMinute(),
-                timeline.meterAt(Rational.ZERO).toString(), notation.time().toString(), downbeat, took,
+                timeline.meterAt(Rational.ZERO).toString(), notation.time().toString(), barLineShift, took,
                 inkPerMeasure(notation.score()) / inkPerMeasure(score));
     }
 
