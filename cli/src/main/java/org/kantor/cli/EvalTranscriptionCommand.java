@@ -139,7 +139,7 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
     private static void report(PrintWriter err, TranscriptionEvaluation.Piece p) {
         err.printf(Locale.ROOT, "  %-16s %-28s %6.1f s  onset F1 %.3f  offset F1 %.3f  placed %.3f  score F1 %.3f  tempo %.0f/%.0f  meter %s/%s%s  ink %.2f%n",
                 p.set(), p.name(), p.seconds(), p.onsets().f1(), p.offsets().f1(), p.placedShare(), p.scoreTimeF1(), p.estimatedTempo(),
-                p.trueTempo(), p.estimatedMeter(), p.trueMeter(), p.barLineShift() != null && !p.barLineShift().isZero() ? " (bar lines " + p.barLineShift() + " quarters late)" : "",
+                p.trueTempo(), p.estimatedMeter(), p.trueMeter(), p.barLineShift() != null && !p.barLineShift().isZero() ? " (bar lines " + p.barLineShift() + (p.barLineShift().equals(org.kantor.core.Rational.ONE) ? " quarter" : " quarters") + " late)" : "",
                 p.inkRatio());
         err.flush();
     }

@@ -52,6 +52,11 @@ public final class DrumEvaluation {
         float meanVelocity = (float) stats.meanVelocity;
         grooveRows.add(score("quantized, mean velocity", w -> w.pattern().quantized(meanVelocity)));
         grooveRows.add(score("mean offset and velocity of each drum at each 16th (train)", stats::positionMeans));
+        // how much a user's choice of style, or knowing the drummer (which no user can), would add to (b)
+        Map<String, Stats> byStyle = statsBy(w -> w.piece().style());
+        grooveRows.add(score("(b) for the piece's style", w -> byStyle.getOrDefault(w.piece().style(), stats).positionMeans(w)));
+        Map<String, Stats> byDrummer = statsBy(DrumEvaluation::drummer);
+        grooveRows.add(score("(b) for the drummer who played it", w -> byDrummer.getOrDefault(drummer(w), stats).positionMeans(w)));
         grooveRows.add(score("random jitter with the train spread", w -> stats.jitter(w.pattern(), random)));
         if (groove != null) {
             float[] typical = groove.sampleCode(0, random);
@@ -88,6 +93,22 @@ public final class DrumEvaluation {
             }
         }
         return new Report(test.size(), hits, real.timing(), real.velocity(), grooveRows, drumifyRows);
+    }
+
+    private Map<String, Stats> statsBy(java.util.function.Function<GrooveCorpus.Window, String> key) {
+        Map<String, List<GrooveCorpus.Window>> groups = new HashMap<>();
+        for (GrooveCorpus.Window w : train) {
+            groups.computeIfAbsent(key.apply(w), k -> new ArrayList<>()).add(w);
+        }
+        Map<String, Stats> result = new HashMap<>();
+        groups.forEach((k, v) -> result.put(k, new Stats(v)));
+        return result;
+    }
+
+    /** The drummer, from the piece's id ({@code drummer1/session1/3}). */
+    private static String drummer(GrooveCorpus.Window w) {
+        String id = w.piece().id();
+        return id.contains("/") ? id.substring(0, id.indexOf('/')) : id;
     }
 
     private static double tempo(GrooveCorpus.Window w) {

@@ -60,6 +60,8 @@ public final class PartSplitter {
     private static final double INTERRUPT = 8;
     private static final double SILENT_PART = 2;
     private static final int UNISON_REACH = 5;
+    /** A shorter break between two sounds of one pitch is no break: the note was held. */
+    private static final double UNBROKEN_SECONDS = 0.03;
 
     private PartSplitter() {
     }
@@ -171,12 +173,25 @@ public final class PartSplitter {
         }
     }
 
-    /** Each part as a line: a note ends where the part's next note starts, and a gap of a beat or less is held over. */
+    /**
+     * Each part as a line: a note ends where the part's next note starts, and a gap of a beat or less is held over.
+     * The same pitch again with no break in the sound is one held note swelling, not a note struck twice.
+     */
     private static List<Assigned> asLines(List<Assigned> assigned, int parts) {
         List<Assigned> result = new ArrayList<>();
         for (int v = 0; v < parts; v++) {
             int part = v;
-            List<Assigned> line = assigned.stream().filter(a -> a.part() == part).sorted(Comparator.comparing(Assigned::onset)).toList();
+            List<Assigned> line = new ArrayList<>(assigned.stream().filter(a -> a.part() == part)
+                    .sorted(Comparator.comparing(Assigned::onset)).toList());
+            for (int i = 0; i + 1 < line.size(); i++) {
+                Assigned a = line.get(i);
+                Assigned b = line.get(i + 1);
+                if (a.note().note().midi() == b.note().note().midi() && b.note().note().start() - a.note().note().end() < UNBROKEN_SECONDS) {
+                    line.set(i, new Assigned(a.note(), part, a.onset(), b.offset().max(a.offset())));
+                    line.remove(i + 1);
+                    i--;
+                }
+            }
             for (int i = 0; i < line.size(); i++) {
                 Assigned a = line.get(i);
                 Rational offset = a.offset();

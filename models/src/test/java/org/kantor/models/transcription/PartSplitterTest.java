@@ -69,6 +69,25 @@ class PartSplitterTest {
         assertEquals(List.of(48, 55, 54, 57), pitches(result.timeline(), 3));
     }
 
+    @Test
+    void aHeldNoteHeardTwiceWithoutABreakIsOneNoteAndARepeatedNoteStaysTwo() {
+        // soprano: G5 held through beats 0-2, heard as two notes that touch (a swell); then E5 struck twice with a break
+        List<PerformedNote> played = new ArrayList<>(List.of(
+                new PerformedNote(0.5, 1.3, 79, 80), new PerformedNote(1.3, 2.1, 79, 60),
+                new PerformedNote(2.1, 2.8, 76, 80), new PerformedNote(2.9, 3.7, 76, 80)));
+        for (int beat = 0; beat < 4; beat++) {
+            for (int midi : new int[] {72 - beat, 64 - beat, 48 + 2 * beat}) {
+                played.add(new PerformedNote(0.5 + beat * 0.8, 0.5 + beat * 0.8 + 0.75, midi, 80));
+            }
+        }
+        PerformanceNotation.Result result = PerformanceNotation.notate(played,
+                new TranscriptionSettings(75.0, TimeSignature.COMMON, null, TranscriptionSettings.Instrumentation.QUARTET,
+                        NoteCreation.Settings.defaults()), "Held");
+        List<TimedNote> violin = result.timeline().notes().stream().filter(n -> n.part() == 0).toList();
+        assertEquals(List.of(79, 76, 76), violin.stream().map(TimedNote::midi).toList());
+        assertEquals(org.kantor.core.Rational.of(2), violin.get(0).length(), "the G held for two beats");
+    }
+
     /** Each written note sung a little early or late, and let go a little before the next (a breath between notes). */
     private static List<PerformedNote> sung(Timeline written, double bpm, int jitterMs) {
         Random random = new Random(3);
