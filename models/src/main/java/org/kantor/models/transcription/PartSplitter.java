@@ -66,8 +66,12 @@ public final class PartSplitter {
     private PartSplitter() {
     }
 
-    /** The notes of each part, as lines (no overlaps), in onset order; notes out of every part's reach are left out. */
-    public static List<Assigned> split(List<RhythmQuantizer.Placed> notes, Ensemble ensemble) {
+    /**
+     * The notes of each part, as lines (no overlaps), in onset order; notes out of every part's reach are left out.
+     * {@code heldSound}: the notes were heard from a sound that holds its notes, so the same pitch again with no break
+     * in the sound is one note swelling (a MIDI performance's repeated notes touch too, and are struck twice).
+     */
+    public static List<Assigned> split(List<RhythmQuantizer.Placed> notes, Ensemble ensemble, boolean heldSound) {
         Map<Rational, List<RhythmQuantizer.Placed>> byOnset = new TreeMap<>();
         for (RhythmQuantizer.Placed p : notes) {
             if (ensemble.inReach(p.note().midi())) {
@@ -102,7 +106,7 @@ public final class PartSplitter {
                 }
             }
         }
-        return asLines(assigned, parts);
+        return asLines(assigned, parts, heldSound);
     }
 
     /** At most one note per pitch, and at most as many notes as parts: the loudest, from the top down. */
@@ -175,15 +179,15 @@ public final class PartSplitter {
 
     /**
      * Each part as a line: a note ends where the part's next note starts, and a gap of a beat or less is held over.
-     * The same pitch again with no break in the sound is one held note swelling, not a note struck twice.
+     * On a held sound, the same pitch again with no break in the sound is one held note swelling, not a note struck twice.
      */
-    private static List<Assigned> asLines(List<Assigned> assigned, int parts) {
+    private static List<Assigned> asLines(List<Assigned> assigned, int parts, boolean heldSound) {
         List<Assigned> result = new ArrayList<>();
         for (int v = 0; v < parts; v++) {
             int part = v;
             List<Assigned> line = new ArrayList<>(assigned.stream().filter(a -> a.part() == part)
                     .sorted(Comparator.comparing(Assigned::onset)).toList());
-            for (int i = 0; i + 1 < line.size(); i++) {
+            for (int i = 0; heldSound && i + 1 < line.size(); i++) {
                 Assigned a = line.get(i);
                 Assigned b = line.get(i + 1);
                 if (a.note().note().midi() == b.note().note().midi() && b.note().note().start() - a.note().note().end() < UNBROKEN_SECONDS) {

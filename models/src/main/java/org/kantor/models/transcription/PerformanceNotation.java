@@ -35,6 +35,11 @@ public final class PerformanceNotation {
     private PerformanceNotation() {
     }
 
+    /** Notes heard in a recording, written as a score: as {@link #notate}, without the ghost notes nobody played. */
+    public static Result notateHeard(List<PerformedNote> heard, TranscriptionSettings settings, String title) {
+        return notate(GhostNotes.drop(heard), settings, title);
+    }
+
     public static Result notate(List<PerformedNote> performed, TranscriptionSettings settings, String title) {
         TranscriptionSettings.Instrumentation instrument = settings.instrument() == TranscriptionSettings.Instrumentation.AUTO
                 ? guessInstrument(performed) : settings.instrument();
@@ -69,14 +74,15 @@ public final class PerformanceNotation {
         PartSplitter.Ensemble ensemble = instrument.ensemble();
         List<TimedNote> timed = new ArrayList<>();
         if (ensemble != null) {
-            for (PartSplitter.Assigned a : PartSplitter.split(placed, ensemble)) {
+            for (PartSplitter.Assigned a : PartSplitter.split(placed, ensemble, settings.noteCreation().heldOnsetThreshold() > 0)) {
                 timed.add(new TimedNote(a.note().note().midi(), a.onset().minus(origin).times(beatLength),
                         a.offset().minus(origin).times(beatLength), a.note().note().velocity(), a.part(), null, 1, null));
             }
         } else {
             int[] staves = instrument == TranscriptionSettings.Instrumentation.PIANO ? HandSplitter.split(placed) : null;
-            for (int i = 0; i < placed.size(); i++) {
-                RhythmQuantizer.Placed p = placed.get(i);
+            List<RhythmQuantizer.Placed> written = staves == null ? placed : HandRhythm.tidy(placed, staves);
+            for (int i = 0; i < written.size(); i++) {
+                RhythmQuantizer.Placed p = written.get(i);
                 timed.add(new TimedNote(p.note().midi(), p.onset().minus(origin).times(beatLength),
                         p.offset().minus(origin).times(beatLength), p.note().velocity(), 0, null,
                         staves == null ? 1 : staves[i], null));

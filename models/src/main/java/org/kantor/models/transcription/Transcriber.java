@@ -58,7 +58,7 @@ public final class Transcriber {
             throw new AudioFileException(input + ": not a recording Kantor can read; give a WAV, FLAC, MP3 or Ogg Vorbis file, or a MIDI file (.mid)");
         }
         AudioTranscriber.Result heard = AudioTranscriber.transcribe(input, model.get(), settings.noteCreation(), progress, maxSeconds);
-        return new Transcription(heard.notes(), PerformanceNotation.notate(heard.notes(), settings, title), container,
+        return new Transcription(heard.notes(), PerformanceNotation.notateHeard(heard.notes(), settings, title), container,
                 heard.seconds());
     }
 

@@ -70,7 +70,7 @@ class PartSplitterTest {
     }
 
     @Test
-    void aHeldNoteHeardTwiceWithoutABreakIsOneNoteAndARepeatedNoteStaysTwo() {
+    void onAHeldSoundANoteHeardTwiceWithoutABreakIsOneNoteAndARepeatedNoteStaysTwo() {
         // soprano: G5 held through beats 0-2, heard as two notes that touch (a swell); then E5 struck twice with a break
         List<PerformedNote> played = new ArrayList<>(List.of(
                 new PerformedNote(0.5, 1.3, 79, 80), new PerformedNote(1.3, 2.1, 79, 60),
@@ -82,7 +82,7 @@ class PartSplitterTest {
         }
         PerformanceNotation.Result result = PerformanceNotation.notate(played,
                 new TranscriptionSettings(75.0, TimeSignature.COMMON, null, TranscriptionSettings.Instrumentation.QUARTET,
-                        NoteCreation.Settings.defaults()), "Held");
+                        NoteCreation.Settings.defaults().forHeldNotes()), "Held");
         List<TimedNote> violin = result.timeline().notes().stream().filter(n -> n.part() == 0).toList();
         assertEquals(List.of(79, 76, 76), violin.stream().map(TimedNote::midi).toList());
         assertEquals(org.kantor.core.Rational.of(2), violin.get(0).length(), "the G held for two beats");

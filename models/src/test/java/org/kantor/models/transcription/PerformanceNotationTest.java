@@ -162,6 +162,50 @@ class PerformanceNotationTest {
     }
 
     @Test
+    void chordsLetGoUnevenlyAreWrittenAsOneChordPerHandHeldToTheNext() {
+        // a hymn's chords, each key released somewhere between 60% and 110% of the beat, as a pianist's fingers do
+        List<PerformedNote> played = new ArrayList<>();
+        Random random = new Random(5);
+        double beat = 0.7;
+        int[][] chords = {{48, 55, 64, 67, 72}, {43, 50, 62, 67, 71}, {45, 52, 60, 64, 69}, {41, 53, 57, 60, 65}};
+        for (int c = 0; c < 16; c++) {
+            for (int midi : chords[c % 4]) {
+                double start = 0.5 + c * beat + random.nextDouble() * 0.02;
+                played.add(new PerformedNote(start, start + beat * (0.6 + 0.5 * random.nextDouble()), midi, 80));
+            }
+        }
+        PerformanceNotation.Result result = PerformanceNotation.notate(played, new TranscriptionSettings(null, TimeSignature.COMMON,
+                null, TranscriptionSettings.Instrumentation.PIANO, NoteCreation.Settings.defaults()), "Hymn");
+        for (Measure m : result.score().parts().get(0).measures()) {
+            assertEquals(2, m.voices().size(), "one voice per hand in measure " + m.number() + ": " + m.voices());
+            for (Voice v : m.voices()) {
+                assertTrue(v.events().stream().noneMatch(e -> e instanceof org.kantor.core.Rest),
+                        "no rests between the chords in measure " + m.number() + ": " + v.events());
+            }
+        }
+    }
+
+    @Test
+    void aMelodyNoteHeldOverMovingChordsStaysHeld() {
+        // the right hand holds a whole-note G5 while it strikes chords under it on every beat
+        List<PerformedNote> played = new ArrayList<>();
+        for (int bar = 0; bar < 4; bar++) {
+            played.add(new PerformedNote(0.5 + bar * 2.4, 0.5 + bar * 2.4 + 2.35, 79, 90));
+            for (int b = 0; b < 4; b++) {
+                for (int midi : new int[] {64, 67, 48}) {
+                    double start = 0.5 + bar * 2.4 + b * 0.6;
+                    played.add(new PerformedNote(start, start + 0.55, midi - (b % 2), 70));
+                }
+            }
+        }
+        PerformanceNotation.Result result = PerformanceNotation.notate(played, new TranscriptionSettings(100.0, TimeSignature.COMMON,
+                null, TranscriptionSettings.Instrumentation.PIANO, NoteCreation.Settings.defaults()), "Held");
+        List<TimedNote> melody = result.timeline().notes().stream().filter(n -> n.midi() == 79).toList();
+        assertEquals(4, melody.size());
+        melody.forEach(n -> assertEquals(Rational.of(4), n.length(), "the G5 held for the whole bar: " + n));
+    }
+
+    @Test
     void noNotesGiveAnEmptyScore() {
         PerformanceNotation.Result result = PerformanceNotation.notate(List.of(), TranscriptionSettings.automatic(), "Silence");
         assertEquals(0, result.notes());

@@ -122,7 +122,7 @@ public final class TranscriptionEvaluation {
         long start = System.nanoTime();
         AudioTranscriber.Result heard = AudioTranscriber.transcribe(wav, model, how.notes(), f -> { });
         TranscriptionSettings settings = new TranscriptionSettings(null, null, null, how.layout(), how.notes());
-        PerformanceNotation.Result notation = PerformanceNotation.notate(heard.notes(), settings, name);
+        PerformanceNotation.Result notation = PerformanceNotation.notateHeard(heard.notes(), settings, name);
         double took = (System.nanoTime() - start) / 1e9;
         Files.deleteIfExists(wav);
         Files.deleteIfExists(midi);
