@@ -206,6 +206,19 @@ class PerformanceNotationTest {
     }
 
     @Test
+    void aFaintShortNoteNobodyPlayedIsLeftOutOfTheScoreButAShortLoudOneStays() {
+        List<PerformedNote> heard = new ArrayList<>(perform(WALTZ, 84, 0.7, 12));
+        heard.add(new PerformedNote(3.05, 3.2, 31, 20)); // a rumble: 0.15 s, a quarter of the others' loudness
+        heard.add(new PerformedNote(5.05, 5.2, 86, 100)); // a short loud note: played
+        PerformanceNotation.Result result = PerformanceNotation.notateHeard(heard, new TranscriptionSettings(84.0, TimeSignature.of(3, 4),
+                null, TranscriptionSettings.Instrumentation.PIANO, NoteCreation.Settings.defaults()), "Waltz");
+        List<Integer> written = result.timeline().notes().stream().map(TimedNote::midi).toList();
+        assertTrue(!written.contains(31), "the rumble is not written: " + written);
+        assertTrue(written.contains(86), "the short loud note is: " + written);
+        assertEquals(WALTZ.length + 1, written.size());
+    }
+
+    @Test
     void noNotesGiveAnEmptyScore() {
         PerformanceNotation.Result result = PerformanceNotation.notate(List.of(), TranscriptionSettings.automatic(), "Silence");
         assertEquals(0, result.notes());
