@@ -51,6 +51,10 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
             + " their first minute played on their own instruments and transcribed with --sound held --parts quartet (default ${DEFAULT-VALUE}).")
     int quartets;
 
+    @Option(names = "--split", defaultValue = "test", paramLabel = "test|valid", description = "The held-out pieces to play: test"
+            + " (default, for figures) or valid (for choosing settings, so that the test pieces stay unseen).")
+    String split;
+
     @Option(names = "--keep", paramLabel = "DIR", description = "Also write each transcription there as MusicXML, to engrave and read.")
     Path keep;
 
@@ -83,9 +87,14 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
         if (missing != null) {
             throw new Kantor.UserError("kantor eval transcription renders audio with FluidSynth: " + missing);
         }
-        List<Path> choraleFiles = spread(heldOut(SharedData.require("bach-chorales-musicxml")), chorales);
-        List<Path> liederFiles = pianoSongs(heldOut(SharedData.require("openscore-lieder")), lieder);
-        List<Path> quartetFiles = quartets > 0 ? spread(heldOut(SharedData.require("openscore-quartets")), quartets) : List.of();
+        PieceSplit heldOutSplit = switch (split) {
+            case "test" -> PieceSplit.TEST;
+            case "valid" -> PieceSplit.VALID;
+            default -> throw new Kantor.UserError("--split: test or valid, not " + split, Kantor.EXIT_USAGE);
+        };
+        List<Path> choraleFiles = spread(heldOut(SharedData.require("bach-chorales-musicxml"), heldOutSplit), chorales);
+        List<Path> liederFiles = pianoSongs(heldOut(SharedData.require("openscore-lieder"), heldOutSplit), lieder);
+        List<Path> quartetFiles = quartets > 0 ? spread(heldOut(SharedData.require("openscore-quartets"), heldOutSplit), quartets) : List.of();
         Path work = Files.createTempDirectory("kantor-eval-transcription");
         List<TranscriptionEvaluation.Piece> pieces = new ArrayList<>();
         try (BasicPitch model = NativeStderr.silenced(BasicPitch::load)) {
@@ -164,8 +173,8 @@ final class EvalTranscriptionCommand implements Callable<Integer> {
 
     /** {@code count} files spread evenly over the sorted list, so the sample is not one composer's. */
     /** The held-out pieces only: the meter templates learned from the others. */
-    private static List<Path> heldOut(Path dir) throws IOException {
-        return KantorData.scoreFiles(dir).stream().filter(f -> PieceSplit.of(f) == PieceSplit.TEST).toList();
+    private static List<Path> heldOut(Path dir, PieceSplit split) throws IOException {
+        return KantorData.scoreFiles(dir).stream().filter(f -> PieceSplit.of(f) == split).toList();
     }
 
     static List<Path> spread(List<Path> files, int count) {
