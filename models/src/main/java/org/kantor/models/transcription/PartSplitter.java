@@ -55,6 +55,9 @@ public final class PartSplitter {
     public record Assigned(RhythmQuantizer.Placed note, int part, Rational onset, Rational offset) {
     }
 
+    // Costs of giving the notes struck together to the parts, in semitones of a part's leap: a leap costs its size up
+    // to an octave, each semitone out of a part's range three, cutting off a part's held note eight, a part left
+    // silent two (parts mostly sing together). A unison is taken for a part within a fourth of its last note.
     private static final double MOVE_CAP = 12;
     private static final double OUT_OF_RANGE = 3;
     private static final double INTERRUPT = 8;
