@@ -206,16 +206,22 @@ class PerformanceNotationTest {
     }
 
     @Test
-    void aFaintShortNoteNobodyPlayedIsLeftOutOfTheScoreButAShortLoudOneStays() {
-        List<PerformedNote> heard = new ArrayList<>(perform(WALTZ, 84, 0.7, 12));
+    void faintOrFarOffShortNotesNobodyPlayedAreLeftOutOfTheScoreButAShortLoudOneStays() {
+        double[][] tune = new double[WALTZ.length * 4][]; // the tune four times: a piece's worth of notes
+        for (int i = 0; i < tune.length; i++) {
+            double[] n = WALTZ[i % WALTZ.length];
+            tune[i] = new double[] {n[0], n[1] + 21 * (i / WALTZ.length), n[2]};
+        }
+        List<PerformedNote> heard = new ArrayList<>(perform(tune, 84, 0.7, 12));
         heard.add(new PerformedNote(3.05, 3.2, 31, 20)); // a rumble: 0.15 s, a quarter of the others' loudness
         heard.add(new PerformedNote(5.05, 5.2, 86, 100)); // a short loud note: played
+        heard.add(new PerformedNote(7.05, 7.2, 22, 90)); // a loud B-flat0 two octaves under the tune: a rumble
         PerformanceNotation.Result result = PerformanceNotation.notateHeard(heard, new TranscriptionSettings(84.0, TimeSignature.of(3, 4),
                 null, TranscriptionSettings.Instrumentation.PIANO, NoteCreation.Settings.defaults()), "Waltz");
         List<Integer> written = result.timeline().notes().stream().map(TimedNote::midi).toList();
-        assertTrue(!written.contains(31), "the rumble is not written: " + written);
+        assertTrue(!written.contains(31) && !written.contains(22), "the rumbles are not written: " + written);
         assertTrue(written.contains(86), "the short loud note is: " + written);
-        assertEquals(WALTZ.length + 1, written.size());
+        assertEquals(tune.length + 1, written.size());
     }
 
     @Test
