@@ -44,8 +44,7 @@ final class TrainMeterCommand implements Callable<Integer> {
         if (heard) {
             String missing = FluidSynth.missing();
             if (missing != null) {
-                System.err.println("kantor train meter --heard: " + missing);
-                return Kantor.EXIT_USAGE;
+                throw new Kantor.UserError("kantor train meter --heard renders audio with FluidSynth: " + missing);
             }
             Path work = Files.createTempDirectory("kantor-train-meter");
             try (BasicPitch model = NativeStderr.silenced(BasicPitch::load)) {

@@ -4,7 +4,8 @@ import org.kantor.core.Rational;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How a pianist reads a hand's notes: notes struck together are one chord, held to the hand's next chord. A note
@@ -27,28 +28,22 @@ final class HandRhythm {
     static List<RhythmQuantizer.Placed> tidy(List<RhythmQuantizer.Placed> notes, int[] staves) {
         List<RhythmQuantizer.Placed> result = new ArrayList<>(notes);
         for (int staff : new int[] {1, 2}) {
-            TreeSet<Rational> onsets = new TreeSet<>();
+            TreeMap<Rational, List<Integer>> chords = new TreeMap<>();
             for (int i = 0; i < notes.size(); i++) {
                 if (staves[i] == staff) {
-                    onsets.add(notes.get(i).onset());
+                    chords.computeIfAbsent(notes.get(i).onset(), k -> new ArrayList<>()).add(i);
                 }
             }
-            for (Rational onset : onsets) {
-                Rational next = onsets.higher(onset);
-                List<Integer> chord = new ArrayList<>();
-                for (int i = 0; i < notes.size(); i++) {
-                    if (staves[i] == staff && notes.get(i).onset().equals(onset)) {
-                        chord.add(i);
-                    }
-                }
+            for (Map.Entry<Rational, List<Integer>> chord : chords.entrySet()) {
+                Rational next = chords.higherKey(chord.getKey());
                 Rational lastEnd = Rational.ZERO;
                 boolean allShort = true;
-                for (int i : chord) {
+                for (int i : chord.getValue()) {
                     Rational end = notes.get(i).offset();
                     lastEnd = lastEnd.max(end);
                     allShort &= next == null || end.lessThan(next.minus(EARLY));
                 }
-                for (int i : chord) {
+                for (int i : chord.getValue()) {
                     RhythmQuantizer.Placed p = notes.get(i);
                     Rational end = p.offset();
                     if (next == null) {

@@ -1,10 +1,6 @@
 package org.kantor.models.transcription;
 
-import org.kantor.core.Clef;
-import org.kantor.core.ClefChange;
 import org.kantor.core.Instrument;
-import org.kantor.core.Measure;
-import org.kantor.core.Part;
 import org.kantor.core.KeySignature;
 import org.kantor.core.Rational;
 import org.kantor.core.Score;
@@ -93,9 +89,6 @@ public final class PerformanceNotation {
                 List.of(new Timeline.MeterChange(Rational.ZERO, time)), List.of(new Timeline.KeyChange(Rational.ZERO, key)),
                 parts(instrument), pickup);
         Score score = TimelineToScore.convert(timeline, new TimelineToScore.Options(null, title, null));
-        if (ensemble != null) {
-            score = withClefs(score, ensemble);
-        }
         return new Result(score, timeline, Math.round(quarterTempo), time, key, instrument, timed.size());
     }
 
@@ -104,7 +97,8 @@ public final class PerformanceNotation {
         if (ensemble != null) {
             List<Timeline.PartInfo> parts = new ArrayList<>();
             for (PartSplitter.Line line : ensemble.lines()) {
-                parts.add(new Timeline.PartInfo(line.name(), 1, line.instrument(parts.size() + 1)));
+                // each part in its own clef (the tenor in the octave treble clef, the viola in the alto clef)
+                parts.add(new Timeline.PartInfo(line.name(), 1, line.instrument(parts.size() + 1), line.clef()));
             }
             return parts;
         }
@@ -115,23 +109,6 @@ public final class PerformanceNotation {
         return instrument == TranscriptionSettings.Instrumentation.PIANO
                 ? new Timeline.PartInfo("Piano", 2, Instrument.PIANO)
                 : new Timeline.PartInfo("Voice", 1, VOICE);
-    }
-
-    /** Each part in its own clef (the tenor in the octave treble clef, the viola in the alto clef), not one guessed from its notes. */
-    private static Score withClefs(Score score, PartSplitter.Ensemble ensemble) {
-        List<Part> parts = new ArrayList<>();
-        for (int i = 0; i < score.parts().size(); i++) {
-            Part part = score.parts().get(i);
-            Clef clef = ensemble.lines().get(i).clef();
-            List<Measure> measures = new ArrayList<>(part.measures());
-            Measure first = measures.get(0);
-            List<ClefChange> clefs = new ArrayList<>(first.clefs().stream().filter(c -> c.offset().isPositive()).toList());
-            clefs.add(0, new ClefChange(Rational.ZERO, 1, clef));
-            measures.set(0, new Measure(first.number(), first.implicit(), first.length(), first.time(), first.key(), first.voices(),
-                    clefs, first.tempos()));
-            parts.add(new Part(part.id(), part.name(), part.abbreviation(), part.staves(), part.instrument(), measures));
-        }
-        return new Score(score.title(), score.composer(), parts);
     }
 
     /** Voice when at most one note sounds at a time nearly everywhere and the range is a singer's. */

@@ -3,6 +3,7 @@ package org.kantor.core.timeline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.kantor.core.Clef;
 import org.kantor.core.Instrument;
 import org.kantor.core.KeySignature;
 import org.kantor.core.Rational;
@@ -24,8 +25,14 @@ public record Timeline(List<TimedNote> notes, TempoMap tempo, List<MeterChange> 
     public record KeyChange(Rational at, KeySignature key) {
     }
 
-    /** Name, staves and sound of one part; notes refer to parts by index in this list. */
-    public record PartInfo(String name, int staves, Instrument instrument) {
+    /**
+     * Name, staves and sound of one part; notes refer to parts by index in this list. {@code clef}: the clef of a
+     * one-staff part when its role fixes it (a tenor, a viola), or null to choose one from its notes.
+     */
+    public record PartInfo(String name, int staves, Instrument instrument, Clef clef) {
+        public PartInfo(String name, int staves, Instrument instrument) {
+            this(name, staves, instrument, null);
+        }
     }
 
     public Timeline {

@@ -115,6 +115,9 @@ public final class TimelineToScore {
         if (info.staves() >= 2) {
             return staff == 1 ? Clef.TREBLE : Clef.BASS;
         }
+        if (info.clef() != null) {
+            return info.clef();
+        }
         double average = notes.stream().mapToInt(TimedNote::midi).average().orElse(67);
         return info.instrument() != null && info.instrument().vocal() ? Clef.forVoice(average) : Clef.forAverageMidi(average);
     }
