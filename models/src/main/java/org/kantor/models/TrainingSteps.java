@@ -31,7 +31,7 @@ public final class TrainingSteps {
     }
 
     /**
-     * One optimizer step on the objective a batch gives; returns its value. A non-finite objective would
+     * One optimizer step on the objective a batch gives; returns its value. A non-finite objective or gradient would
      * poison every weight: that batch is skipped and said so.
      */
     public static double step(Trainer trainer, NDManager manager, Function<NDManager, NDArray> objective, int step, PrintStream log) {
@@ -46,13 +46,43 @@ public final class TrainingSteps {
                     gc.backward(value);
                 }
             }
-            if (finite) {
-                trainer.step();
-            } else {
+            if (!finite) {
                 log.printf("step %d: loss is not finite, batch skipped%n", step);
+            } else if (!gradientsFinite(trainer)) {
+                log.printf("step %d: a gradient is not finite, batch skipped%n", step);
+                clearGradients(trainer);
+            } else {
+                trainer.step();
             }
         }
         return loss;
+    }
+
+    /** Whether every gradient the next update would apply is finite (a sum is not when any element is NaN or infinite). */
+    private static boolean gradientsFinite(Trainer trainer) {
+        for (var parameter : trainer.getModel().getBlock().getParameters()) {
+            NDArray array = parameter.getValue().getArray();
+            if (parameter.getValue().requiresGradient() && array.hasGradient()
+                    && !Float.isFinite(array.getGradient().sum().getFloat())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Writes zeros into every gradient. DJL clears a gradient before each batch by subtracting it from itself, which leaves
+     * NaN where it holds NaN or infinity: without this, one bad gradient (or a fresh gradient's uninitialised memory, as a
+     * new pitch head's was) would skip every batch after it.
+     */
+    private static void clearGradients(Trainer trainer) {
+        for (var parameter : trainer.getModel().getBlock().getParameters()) {
+            NDArray array = parameter.getValue().getArray();
+            if (array.hasGradient()) {
+                NDArray gradient = array.getGradient();
+                gradient.set(new float[Math.toIntExact(gradient.size())]);
+            }
+        }
     }
 
     /** An exponential moving average of the loss that ignores non-finite values. */

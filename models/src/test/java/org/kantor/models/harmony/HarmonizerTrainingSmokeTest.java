@@ -24,7 +24,7 @@ class HarmonizerTrainingSmokeTest {
     }
 
     /** A {@code config} network holding the weights of a checkpoint {@code file} (trained without dropout). */
-    private static ai.djl.nn.Block trainedBlock(ai.djl.ndarray.NDManager manager, CoconetConfig config, Path file) throws Exception {
+    static ai.djl.nn.Block trainedBlock(ai.djl.ndarray.NDManager manager, CoconetConfig config, Path file) throws Exception {
         ai.djl.nn.Block block = CoconetNet.build(config);
         block.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, RollBatch.inputShapes(1, 32));
         HarmonizerTraining.loadWeights(block, config, 0f, manager, file);
@@ -32,7 +32,7 @@ class HarmonizerTrainingSmokeTest {
     }
 
     /** What a {@code config} network warm-started from {@code run} answers, before any training. */
-    private static float[] answersWhenWarmStarted(CoconetConfig config, Path run, RollBatch batch) throws Exception {
+    static float[] answersWhenWarmStarted(CoconetConfig config, Path run, RollBatch batch) throws Exception {
         try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
             ai.djl.nn.Block block = CoconetNet.build(config);
             block.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, RollBatch.inputShapes(1, 32));
@@ -43,7 +43,7 @@ class HarmonizerTrainingSmokeTest {
     }
 
     /** The chorale's first 32 steps with all four voices unknown from step {@code from} to {@code to}. */
-    private static RollBatch hiddenMiddle(PianoRoll chorale, int from, int to, int beatPhase) {
+    static RollBatch hiddenMiddle(PianoRoll chorale, int from, int to, int beatPhase) {
         RollBatch batch = RollBatch.allocate(1, 32);
         float[][] mask = new float[PianoRoll.VOICES][32];
         for (float[] voice : mask) {
@@ -122,77 +122,6 @@ class HarmonizerTrainingSmokeTest {
                         "a new block's batch norm must leave zero and learn (" + gammas.get(newBlock).getKey() + ")");
             }
         }
-    }
-
-    @Test
-    void aWarmStartThatAddsAPitchHeadFirstAnswersAsTheOldNetworkAndTheHeadLearns(@TempDir Path dir) throws Exception {
-        Path plain = dir.resolve("plain");
-        new HarmonizerTraining(new HarmonizerTraining.Settings(CoconetConfig.TINY, 2, 4, 32, 1e-3f, 2, 2, 7, null), data(), plain,
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
-        CoconetConfig withHead = CoconetConfig.TINY.withPitchHead(4, 2);
-        RollBatch batch = hiddenMiddle(data().valid().get(0), 8, 24, 2);
-        try (HarmonyModel before = HarmonyModel.fromRun(plain)) {
-            float[] expected = before.logProbabilities(batch, 1.0);
-            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, answersWhenWarmStarted(withHead, plain, batch), 1e-5f);
-            // deepened and given a head at once: the new blocks and the head both start adding (almost) nothing
-            CoconetConfig deeperWithHead = new CoconetConfig(CoconetConfig.TINY.channels(), 4, CoconetConfig.TINY.timeDilations(),
-                    CoconetConfig.TINY.beatPhases()).withPitchHead(4, 2);
-            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, answersWhenWarmStarted(deeperWithHead, plain, batch), 1e-3f);
-        }
-
-        Path headedRun = dir.resolve("headed");
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        new HarmonizerTraining(new HarmonizerTraining.Settings(withHead, 3, 4, 32, 1e-2f, 3, 3, 7, plain), data(), headedRun,
-                new PrintStream(log, true, StandardCharsets.UTF_8)).run();
-        assertTrue(log.toString(StandardCharsets.UTF_8).contains("a pitch head of 2 blocks x 4 channels"), log.toString(StandardCharsets.UTF_8));
-        assertEquals(4, HarmonizerTraining.readProgress(headedRun).pitchChannels());
-        HarmonizerTraining.export(headedRun, dir.resolve("export"), org.kantor.models.CompactWeights.Precision.HALF);
-        try (HarmonyModel trained = HarmonyModel.fromRun(headedRun);
-             HarmonyModel exported = HarmonyModel.fromResources(dir.resolve("export"))) {
-            assertTrue(exported.config().hasPitchHead(), "the exported config keeps the head");
-            org.junit.jupiter.api.Assertions.assertArrayEquals(trained.logProbabilities(batch, 1.0), exported.logProbabilities(batch, 1.0), 0.01f);
-        }
-        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
-            ai.djl.nn.Block trained = trainedBlock(manager, withHead, headedRun.resolve(HarmonizerTraining.WEIGHTS));
-            var parameters = trained.getParameters();
-            var headOutput = parameters.get(parameters.size() - 2);
-            assertTrue(headOutput.getKey().contains("Conv2d"), headOutput.getKey());
-            // it started at zero so the network first answered as before; trained, it must have left zero
-            assertTrue(headOutput.getValue().getArray().abs().sum().getFloat() > 0, "the pitch head's output must learn");
-        }
-    }
-
-    @Test
-    void trainingThePitchHeadAloneKeepsTheTimeNetworksWeights(@TempDir Path dir) throws Exception {
-        Path plain = dir.resolve("plain");
-        new HarmonizerTraining(new HarmonizerTraining.Settings(CoconetConfig.TINY, 2, 4, 32, 1e-3f, 2, 2, 7, null), data(), plain,
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run();
-        CoconetConfig withHead = CoconetConfig.TINY.withPitchHead(4, 1);
-        Path headOnly = dir.resolve("head");
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        new HarmonizerTraining(new HarmonizerTraining.Settings(withHead, 3, 4, 32, 1e-2f, 3, 3, 7, plain, 0f, false, 0, true), data(),
-                headOnly, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
-        assertTrue(log.toString(StandardCharsets.UTF_8).contains("training the pitch head alone"), log.toString(StandardCharsets.UTF_8));
-        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
-            ai.djl.nn.Block before = trainedBlock(manager, CoconetConfig.TINY, HarmonizerTraining.bestWeights(plain));
-            ai.djl.nn.Block after = trainedBlock(manager, withHead, headOnly.resolve(HarmonizerTraining.WEIGHTS));
-            var old = before.getParameters();
-            var trained = after.getParameters();
-            for (int i = 0; i < old.size(); i++) {
-                // weights and batch-norm statistics alike: the time network answers as it did
-                org.junit.jupiter.api.Assertions.assertArrayEquals(old.get(i).getValue().getArray().toFloatArray(),
-                        trained.get(i).getValue().getArray().toFloatArray(), old.get(i).getKey() + " must stay as trained");
-            }
-            // the head's output convolution starts at zero (the head adds nothing at first): training moves it
-            float output = trained.get(trained.size() - 2).getValue().getArray().abs().sum().getFloat()
-                    + trained.get(trained.size() - 1).getValue().getArray().abs().sum().getFloat();
-            assertTrue(output > 0, "the head learns");
-        }
-        // resuming it as a whole-network run would silently change what it is
-        HarmonizerTraining.Settings whole = new HarmonizerTraining.Settings(withHead, 4, 4, 32, 1e-2f, 3, 3, 7, plain, 0f, false, 0);
-        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-                () -> new HarmonizerTraining(whole, data(), headOnly, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run());
-        assertTrue(e.getMessage().contains("resume it the same way"), e.getMessage());
     }
 
     @Test
