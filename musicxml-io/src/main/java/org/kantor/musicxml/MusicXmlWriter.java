@@ -68,6 +68,15 @@ public final class MusicXmlWriter {
         }
     }
 
+    /** Compressed MusicXML (.mxl) in memory, its score entry named after {@code fileName}. */
+    public static byte[] toMxlBytes(ScoreDocument document, String fileName) throws ScoreFileException {
+        try {
+            return MxlArchive.pack(toBytes(document), scoreEntryName(Path.of(fileName).getFileName()));
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new ScoreFileException(fileName, null, null, "cannot be written as .mxl: " + MxlArchive.describe(e), e);
+        }
+    }
+
     private static String scoreEntryName(Path target) {
         String base = target.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         String safe = base.replaceAll("[^A-Za-z0-9._-]", "_");

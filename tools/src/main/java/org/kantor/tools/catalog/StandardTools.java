@@ -43,6 +43,15 @@ public final class StandardTools implements AutoCloseable {
         return catalog;
     }
 
+    /** The catalog with the tools that matter over a corpus rather than in an open score: convert first, stats last. */
+    public ToolCatalog batchCatalog() {
+        List<Tool> tools = new java.util.ArrayList<>();
+        tools.add(new ConvertTool());
+        tools.addAll(catalog.tools());
+        tools.add(new StatsTool());
+        return new ToolCatalog(tools);
+    }
+
     /** The harmonizer as a service, for the note-list route of the MuseScore 4 plugin. */
     public HarmonizeService harmonize() {
         return harmonize;
