@@ -17,7 +17,6 @@ import org.kantor.tools.catalog.ToolParameter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Unmatched;
 
 /** {@code kantor batch TOOL INPUTS... --out DIR [tool parameters]}: one tool over many files, on Spark. */
 @Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
@@ -35,8 +34,8 @@ final class BatchCommand implements Callable<Integer> {
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUTS",
             description = "Folders (walked for the files the tool reads), globs (quote them: 'scores/**/*.mxl'), @list.txt files"
-                    + " (a path a line) and single files.")
-    List<String> inputs;
+                    + " (a path a line) and single files; the tool's own options (--format mxl ...) may come among them.")
+    List<String> inputsAndToolOptions;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The output folder; rerun with the same one to resume.")
     Path outFolder;
@@ -50,9 +49,6 @@ final class BatchCommand implements Callable<Integer> {
 
     @Option(names = "--retry-failed", description = "Try the files that failed in an earlier run again (done ones are still skipped).")
     boolean retryFailed;
-
-    @Unmatched
-    List<String> toolOptions = new ArrayList<>();
 
     private final PrintStream out;
     private final PrintStream err;
@@ -73,7 +69,8 @@ final class BatchCommand implements Callable<Integer> {
         if (!(timeout > 0)) {
             throw new BatchJob.BatchError("--timeout must be a number of seconds above 0");
         }
-        Map<String, String> given = toolArguments(chosen, toolOptions);
+        List<String> inputs = new ArrayList<>();
+        Map<String, String> given = toolArguments(chosen, inputsAndToolOptions, inputs);
         ToolArguments checked = ToolArguments.of(chosen.name(), chosen.parameters(), given, "--");
         chosen.check(checked);
         BatchSettings settings = new BatchSettings(chosen.name(), given, outFolder.toAbsolutePath().normalize().toString(), timeout);
@@ -95,15 +92,19 @@ final class BatchCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --name value}, {@code --name=value} and bare flags, by the tool's own parameter names. */
-    static Map<String, String> toolArguments(Tool tool, List<String> options) {
+    /**
+     * Splits what follows the tool into inputs and the tool's options ({@code --name value}, {@code --name=value}, bare
+     * flags), checked against the tool's own parameter names.
+     */
+    static Map<String, String> toolArguments(Tool tool, List<String> words, List<String> inputs) {
         Map<String, String> given = new LinkedHashMap<>();
-        for (int i = 0; i < options.size(); i++) {
-            String option = options.get(i);
-            if (!option.startsWith("--") || option.length() == 2) {
-                throw new BatchJob.BatchError("unexpected \"" + option + "\": inputs come before the options");
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (!word.startsWith("--") || word.length() == 2) {
+                inputs.add(word);
+                continue;
             }
-            String name = option.substring(2);
+            String name = word.substring(2);
             String value = null;
             int equals = name.indexOf('=');
             if (equals >= 0) {
@@ -112,14 +113,15 @@ final class BatchCommand implements Callable<Integer> {
             }
             String key = name;
             ToolParameter parameter = tool.parameters().stream().filter(p -> p.name().equals(key)).findFirst()
-                    .orElseThrow(() -> new BatchJob.BatchError(tool.name() + " has no option --" + key + "; its options are "
-                            + String.join(", ", tool.parameters().stream().map(p -> "--" + p.name()).toList())));
+                    .orElseThrow(() -> new BatchJob.BatchError(tool.name() + " has no option --" + key + (tool.parameters().isEmpty()
+                            ? "" : "; its options are " + String.join(", ", tool.parameters().stream().map(p -> "--" + p.name()).toList()))));
             if (value == null) {
                 boolean flag = parameter.type() == ToolParameter.Type.BOOLEAN;
-                if (flag && (i + 1 >= options.size() || options.get(i + 1).startsWith("--"))) {
+                boolean next = i + 1 < words.size() && !words.get(i + 1).startsWith("--");
+                if (flag && !(next && List.of("true", "false").contains(words.get(i + 1)))) {
                     value = "true";
-                } else if (i + 1 < options.size()) {
-                    value = options.get(++i);
+                } else if (next) {
+                    value = words.get(++i);
                 } else {
                     throw new BatchJob.BatchError("--" + name + " needs a value");
                 }

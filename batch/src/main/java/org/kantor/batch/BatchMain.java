@@ -41,6 +41,8 @@ public final class BatchMain {
                 return CommandLine.defaultFactory().create(type);
             }
         });
+        // the tool's options are not known until the tool is: BatchCommand sorts them from the inputs, in order
+        line.getSubcommands().get("batch").setUnmatchedOptionsArePositionalParams(true);
         line.setOut(new java.io.PrintWriter(out, true)).setErr(new java.io.PrintWriter(err, true));
         line.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof BatchJob.BatchError || e instanceof ToolInputException) {

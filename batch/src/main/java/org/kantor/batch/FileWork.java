@@ -55,7 +55,7 @@ final class FileWork {
         StringBuilder line = new StringBuilder();
         for (Finding f : report.findings()) {
             perRule.merge(f.rule(), 1, Integer::sum);
-            line.append(line.length() == 0 ? "" : "; ").append("m. ").append(f.measure()).append(" beat ")
+            line.append(line.length() == 0 ? "" : " | ").append("m. ").append(f.measure()).append(" beat ")
                     .append(MelodyLine.beatText(f.beat())).append(": ").append(f.message());
         }
         perRule.forEach((rule, count) -> figures.put("findings " + rule, Integer.toString(count)));

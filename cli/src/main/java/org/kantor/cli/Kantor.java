@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "kantor", mixinStandardHelpOptions = true, versionProvider = Kantor.Version.class,
         description = "AI tools for people who write sheet music: read, convert, harmonize, check, continue, generate,"
                 + " transcribe, drumify and groove scores.",
-        subcommands = {InfoCommand.class, ConvertCommand.class, HarmonizeCommand.class, ContinueCommand.class, GenerateCommand.class, InterpolateCommand.class, CheckCommand.class, TranscribeCommand.class, DrumifyCommand.class, GrooveCommand.class, ServeCommand.class, StudioCommand.class, PlayCommand.class, PluginCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InfoCommand.class, ConvertCommand.class, HarmonizeCommand.class, ContinueCommand.class, GenerateCommand.class, InterpolateCommand.class, CheckCommand.class, TranscribeCommand.class, DrumifyCommand.class, GrooveCommand.class, BatchHintCommand.class, ServeCommand.class, StudioCommand.class, PlayCommand.class, PluginCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  a score could not be read or written (the message names the file)",
                   "  2  wrong usage: unknown option, missing or invalid argument", "  3  unexpected internal error (run with --verbose and report it)"})
