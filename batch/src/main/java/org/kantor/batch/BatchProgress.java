@@ -52,7 +52,7 @@ final class BatchProgress implements AutoCloseable {
         int finished = Math.min(total, sum(counts));
         double seconds = (System.nanoTime() - started) / 1e9;
         int thisRun = finished - before;
-        String left = thisRun <= 0 ? "" : ", " + clock((total - finished) * seconds / thisRun) + " left";
+        String left = thisRun <= 0 ? "" : ", " + org.kantor.core.ClockTime.of((total - finished) * seconds / thisRun) + " left";
         int filled = total == 0 ? 30 : finished * 30 / total;
         String line = String.format(Locale.ROOT, "[%s%s] %d/%d files, %d failed%s", "#".repeat(filled), " ".repeat(30 - filled),
                 finished, total, counts[1], last ? String.format(Locale.ROOT, ", %.0f s", seconds) : left);
@@ -73,11 +73,5 @@ final class BatchProgress implements AutoCloseable {
             s += c;
         }
         return s;
-    }
-
-    private static String clock(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

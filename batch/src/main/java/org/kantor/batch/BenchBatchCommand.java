@@ -5,13 +5,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.kantor.musicxml.KantorData;
 import org.kantor.musicxml.bench.Stats;
@@ -42,7 +40,8 @@ final class BenchBatchCommand {
               @Option(names = "--runs", defaultValue = "3", description = "Runs of each (default: ${DEFAULT-VALUE}).") int runs,
               @Option(names = "--master", defaultValue = "local[2]", description = "Spark master (default: ${DEFAULT-VALUE}).") String master,
               @Option(names = "--cli-jar", defaultValue = "cli/target/kantor.jar", description = "The command-line jar (default: ${DEFAULT-VALUE}).") Path cliJar,
-              @Option(names = "--cli-sample", defaultValue = "20", description = "Files the command loop times (default: ${DEFAULT-VALUE}).") int cliSample)
+              @Option(names = "--cli-sample", defaultValue = "20", description = "Files the command loop times (default: ${DEFAULT-VALUE}; 0: no command loop).") int cliSample,
+              @Option(names = "--tools", defaultValue = "convert,check", split = ",", description = "Tools (default: ${DEFAULT-VALUE}).") List<String> tools)
             throws Exception {
         List<BatchInput> inputs = corpus(files);
         if (!Files.isRegularFile(cliJar)) {
@@ -56,29 +55,37 @@ final class BenchBatchCommand {
         out.printf(Locale.ROOT, "Spark session started in %.1f s (once per job, not counted below)%n", (System.nanoTime() - sparkStart) / 1e9);
         try {
             out.println("tool      in-process  batch     command loop  batch/in-process  batch/command");
-            for (String tool : List.of("convert", "check")) {
+            for (String tool : tools) {
                 List<Double> inProcess = new ArrayList<>();
                 List<Double> batch = new ArrayList<>();
                 List<Double> command = new ArrayList<>();
                 List<Double> toInProcess = new ArrayList<>();
                 List<Double> toCommand = new ArrayList<>();
+                // one short round of each first, not counted: the JIT compiles the readers and writers
+                List<BatchInput> warmUp = inputs.subList(0, Math.min(inputs.size(), 100));
+                inProcess(tool, warmUp, scratch.resolve(tool + "-warm-serial"));
+                batch(spark, tool, warmUp, scratch.resolve(tool + "-warm-batch"));
                 for (int run = 0; run < runs; run++) {
-                    double serial = inProcess(tool, inputs, scratch.resolve(tool + "-serial-" + run));
-                    double spread = batch(spark, tool, inputs, scratch.resolve(tool + "-batch-" + run));
-                    double loop = commandLoop(tool, inputs, cliJar, cliSample, scratch.resolve(tool + "-cli-" + run));
+                    Rate serialRate = inProcess(tool, inputs, scratch.resolve(tool + "-serial-" + run));
+                    Rate batchRate = batch(spark, tool, inputs, scratch.resolve(tool + "-batch-" + run));
+                    double serial = serialRate.filesPerSecond();
+                    double spread = batchRate.filesPerSecond();
+                    double loop = cliSample == 0 ? Double.NaN : commandLoop(tool, inputs, cliJar, cliSample, scratch.resolve(tool + "-cli-" + run));
                     inProcess.add(serial);
                     batch.add(spread);
                     command.add(loop);
                     toInProcess.add(spread / serial);
                     toCommand.add(spread / loop);
-                    err.printf(Locale.ROOT, "  %s run %d: in-process %.1f, batch %.1f, command %.2f files/s%n", tool, run + 1, serial, spread, loop);
+                    err.printf(Locale.ROOT, "  %s run %d: in-process %.1f files/s (%.2f cores busy), batch %.1f files/s (%.2f cores busy,"
+                            + " results table %.1f s), command %.2f files/s%n", tool, run + 1, serial, serialRate.cores(), spread,
+                            batchRate.cores(), batchRate.tableSeconds(), loop);
                 }
                 out.printf(Locale.ROOT, "%-9s %6.1f /s  %6.1f /s  %6.2f /s     %5.2fx            %5.1fx%n", tool, Stats.median(inProcess),
                         Stats.median(batch), Stats.median(command), Stats.median(toInProcess), Stats.median(toCommand));
             }
         } finally {
             spark.stop();
-            deleteTree(scratch);
+            ResultsTable.deleteTree(scratch);
         }
         return 0;
     }
@@ -103,19 +110,30 @@ final class BenchBatchCommand {
         return inputs;
     }
 
-    private static double inProcess(String tool, List<BatchInput> inputs, Path out) throws IOException {
+    /** Files per second, and the cores the process kept busy meanwhile (JIT and garbage collection included). */
+    record Rate(double filesPerSecond, double cores, double tableSeconds) {
+    }
+
+    private static Rate inProcess(String tool, List<BatchInput> inputs, Path out) throws IOException {
         FileTask task = new FileTask(new BatchSettings(tool, Map.of(), out.toString(), 120));
+        long cpu = processCpuNanos();
         long started = System.nanoTime();
         for (BatchInput input : inputs) {
             task.call(input);
         }
-        return inputs.size() / ((System.nanoTime() - started) / 1e9);
+        long wall = System.nanoTime() - started;
+        return new Rate(inputs.size() / (wall / 1e9), (processCpuNanos() - cpu) / (double) wall, 0);
     }
 
-    private double batch(SparkSession spark, String tool, List<BatchInput> inputs, Path out) throws IOException {
+    private static Rate batch(SparkSession spark, String tool, List<BatchInput> inputs, Path out) throws IOException {
+        long cpu = processCpuNanos();
         BatchJob.Outcome outcome = BatchJob.run(spark, new BatchSettings(tool, Map.of(), out.toString(), 120), inputs, false,
                 new PrintStream(java.io.OutputStream.nullOutputStream()), false);
-        return inputs.size() / outcome.seconds();
+        return new Rate(inputs.size() / outcome.seconds(), (processCpuNanos() - cpu) / 1e9 / outcome.seconds(), outcome.tableSeconds());
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The command line started once per file, as a shell loop would, with the launcher's options for quick commands. */
@@ -141,13 +159,5 @@ final class BenchBatchCommand {
             }
         }
         return done / ((System.nanoTime() - started) / 1e9);
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

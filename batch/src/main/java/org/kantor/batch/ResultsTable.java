@@ -91,7 +91,7 @@ final class ResultsTable {
         csv.append("\r\n");
     }
 
-    private static void deleteTree(Path folder) throws IOException {
+    static void deleteTree(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }
