@@ -79,4 +79,19 @@ class BatchPiecesTest {
                 () -> BatchCommand.toolArguments(tool, List.of("a", "--format"), new java.util.ArrayList<>()));
         assertTrue(e.getMessage().contains("--format needs a value"), e.getMessage());
     }
+
+    @Test
+    void aRowIsFoundByPathAndContentAndRetryingForgetsOnlyTheFailures(@TempDir Path dir) throws IOException {
+        RowStore rows = new RowStore(dir);
+        String hash = RowStore.contentHash("<score-partwise/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        rows.save(new ResultRow("/a.musicxml", hash, ResultRow.OK, "", "outputs/a.musicxml", 1, 2, Map.of("Notes", "3")));
+        rows.save(ResultRow.failed("/b.musicxml", hash, "/b.musicxml: not an XML file", 1, 2));
+        assertEquals(Map.of("Notes", "3"), rows.find("/a.musicxml", hash).figures());
+        assertEquals(null, rows.find("/a.musicxml", RowStore.contentHash(new byte[] {1})), "changed content: done again");
+        assertEquals(null, rows.find("/c.musicxml", hash), "another path: done again");
+        assertEquals(2, rows.counts()[0] + rows.counts()[1]);
+        assertEquals(1, rows.forgetFailures());
+        assertEquals(null, rows.find("/b.musicxml", hash));
+        assertEquals(ResultRow.OK, rows.find("/a.musicxml", hash).status());
+    }
 }
