@@ -79,6 +79,9 @@ final class BatchJob {
      * would mix two kinds of result in one table.
      */
     static void claim(Path out, BatchSettings settings) throws IOException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new BatchError("--out " + out + " is a file, not a folder");
+        }
         Files.createDirectories(out);
         Path job = out.resolve(JOB_FILE);
         Gson gson = new Gson();

@@ -151,6 +151,13 @@ class BatchRunTest {
         Run other = batch("batch", "convert", inputs.resolve("songs").toString(), "--out", out.toString());
         assertEquals(2, other.status());
         assertTrue(other.err().contains("holds the results of another run"), other.err());
+        Run file = batch("batch", "convert", inputs.resolve("songs").toString(), "--out", bad.get(0));
+        assertEquals(2, file.status());
+        assertTrue(file.err().contains("--out " + bad.get(0) + " is a file, not a folder"), file.err());
+        Path missing = dir.resolve("gone.musicxml");
+        Run gone = batch("batch", "convert", missing.toString(), "--out", dir.resolve("gone").toString());
+        assertEquals(1, gone.status());
+        assertEquals(missing + ": cannot be read (no such file)", csv(dir.resolve("gone").resolve(ResultsTable.CSV)).get(missing.toString()).get("error"));
         assertFalse(unknown.err().contains("Exception") || option.err().contains("at org."), "no stack trace");
     }
 
