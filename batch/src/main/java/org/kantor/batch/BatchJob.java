@@ -38,10 +38,7 @@ final class BatchJob {
         if (retryFailed) {
             rows.forgetFailures();
         }
-        int resumed = 0;
-        for (int c : rows.counts()) {
-            resumed += c;
-        }
+        int resumed = rows.total();
         long started = System.nanoTime();
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(1, Math.min(inputs.size(), Math.max(context.defaultParallelism() * 4, inputs.size() / 20)));

@@ -27,7 +27,7 @@ final class BatchProgress implements AutoCloseable {
         this.total = total;
         this.err = err;
         this.terminal = terminal;
-        this.before = sum(rows.counts());
+        this.before = rows.total();
         this.thread = new Thread(this::watch, "kantor-batch-progress");
         thread.setDaemon(true);
         thread.start();
@@ -49,7 +49,7 @@ final class BatchProgress implements AutoCloseable {
 
     private synchronized void draw(boolean last) {
         int[] counts = rows.counts();
-        int finished = Math.min(total, sum(counts));
+        int finished = Math.min(total, counts[0] + counts[1] + counts[2]);
         double seconds = (System.nanoTime() - started) / 1e9;
         int thisRun = finished - before;
         String left = thisRun <= 0 ? "" : ", " + org.kantor.core.ClockTime.of((total - finished) * seconds / thisRun) + " left";
@@ -65,13 +65,5 @@ final class BatchProgress implements AutoCloseable {
         done = true;
         thread.interrupt();
         draw(true);
-    }
-
-    private static int sum(int[] counts) {
-        int s = 0;
-        for (int c : counts) {
-            s += c;
-        }
-        return s;
     }
 }

@@ -51,9 +51,8 @@ final class BatchSummary {
         return m.length() > 80 ? m.substring(0, 77) + "..." : m;
     }
 
-    /** The message without the file's name and where in it (line, measure), which the row says already. */
-    static String withoutLocation(ResultRow row) {
-        String m = row.error().startsWith(row.path()) ? row.error().substring(row.path().length()) : row.error();
-        return m.replaceFirst("^(, (line|measure) [^,:]+)*: ", "");
+    /** The message without the file's name and where in it (line, measure). */
+    private static String withoutLocation(ResultRow row) {
+        return row.errorWithoutPath().replaceFirst("^((line|measure) [^,:]+(, )?)*: ", "");
     }
 }

@@ -28,31 +28,30 @@ final class FileTask implements Function<BatchInput, ResultRow> {
 
     @Override
     public ResultRow call(BatchInput input) throws IOException {
-        Path out = Path.of(settings.outFolder());
-        RowStore rows = new RowStore(out);
+        RowStore rows = new RowStore(Path.of(settings.outFolder()));
+        Path file = Path.of(input.path());
+        Tool tool = ExecutorTools.catalog().find(settings.tool()).orElseThrow();
         long started = System.nanoTime();
-        byte[] content;
+        String hash;
         try {
-            content = Files.readAllBytes(Path.of(input.path()));
+            // streamed, not read whole: an hour of WAV is gigabytes, and the tool reads the file itself
+            hash = RowStore.contentHash(file);
         } catch (IOException | SecurityException e) {
             ResultRow row = ResultRow.failed(input.path(), "", input.path() + ": cannot be read (" + reason(e) + ")", millisSince(started), 0);
             rows.save(row);
             return row;
         }
-        String hash = RowStore.contentHash(content);
         ResultRow earlier = rows.find(input.path(), hash);
         if (earlier != null) {
             return earlier;
         }
-        long read = millisSince(started);
-        ResultRow row = process(input, content, hash, read);
+        ResultRow row = process(tool, input, hash, millisSince(started));
         rows.save(row);
         return row;
     }
 
-    private ResultRow process(BatchInput input, byte[] content, String hash, long readMillis) {
+    private ResultRow process(Tool tool, BatchInput input, String hash, long readMillis) {
         long started = System.nanoTime();
-        Tool tool = ExecutorTools.catalog().find(settings.tool()).orElseThrow();
         if (!InputKinds.reads(tool.takes(), Path.of(input.path()))) {
             return new ResultRow(input.path(), hash, ResultRow.SKIPPED, "not a file " + tool.name() + " reads (it takes "
                     + InputKinds.describe(tool.takes()) + ")", "", readMillis, 0, Map.of());
@@ -60,7 +59,7 @@ final class FileTask implements Function<BatchInput, ResultRow> {
         double limit = settings.timeoutSeconds();
         long deadline = started + Math.round(limit * 1e9);
         try {
-            FileWork.Outcome outcome = TimeLimit.run(() -> FileWork.run(tool, ToolFile.of(input.path(), content), settings.arguments(),
+            FileWork.Outcome outcome = TimeLimit.run(() -> FileWork.run(tool, ToolFile.of(Path.of(input.path())), settings.arguments(),
                     fraction -> {
                         if (System.nanoTime() > deadline) { // a tool stops at its next progress report once its time is up
                             throw new IllegalStateException("time limit reached");

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.DoubleConsumer;
 import org.kantor.checker.Finding;
 import org.kantor.checker.MelodyLine;
@@ -49,16 +48,12 @@ final class FileWork {
     private static Outcome annotatedCheck(ToolFile file, ToolArguments arguments) throws ScoreFileException {
         ScoreDocument score = file.score();
         VoiceLeadingChecker.Report report = CheckService.check(score, arguments);
-        Map<String, String> figures = new LinkedHashMap<>();
-        figures.put("findings", Integer.toString(report.findings().size()));
-        Map<String, Integer> perRule = new TreeMap<>();
+        Map<String, String> figures = new LinkedHashMap<>(CheckService.findingCounts(report));
         StringBuilder line = new StringBuilder();
         for (Finding f : report.findings()) {
-            perRule.merge(f.rule(), 1, Integer::sum);
             line.append(line.length() == 0 ? "" : " | ").append("m. ").append(f.measure()).append(" beat ")
                     .append(MelodyLine.beatText(f.beat())).append(": ").append(f.message());
         }
-        perRule.forEach((rule, count) -> figures.put("findings " + rule, Integer.toString(count)));
         figures.put("errors", Long.toString(report.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).count()));
         figures.put(FINDINGS_LINE, line.toString());
         return new Outcome(MusicXmlWriter.toBytes(CheckService.annotated(score, report)), "musicxml", figures);

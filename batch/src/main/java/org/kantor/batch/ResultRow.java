@@ -32,6 +32,11 @@ public record ResultRow(String path, String hash, String status, String error, S
         return new ResultRow(path, hash, FAILED, error, "", readMillis, toolMillis, Map.of());
     }
 
+    /** The error without the file's name it starts with (the row names the file): "line 23, measure 2: the file ends ...". */
+    public String errorWithoutPath() {
+        return error.startsWith(path) ? error.substring(path.length()).replaceFirst("^[,:] ", "") : error;
+    }
+
     public long totalMillis() {
         return readMillis + toolMillis;
     }

@@ -30,9 +30,13 @@ public final class RowStore {
         this.folder = outFolder.resolve("rows");
     }
 
-    /** SHA-256 of a file's content, in hex. */
-    public static String contentHash(byte[] content) {
-        return HexFormat.of().formatHex(sha256(content));
+    /** SHA-256 of a file's content, in hex, read in blocks. */
+    public static String contentHash(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (var in = new java.security.DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** The row an earlier run wrote for this file with this content, or null. */
@@ -79,6 +83,15 @@ public final class RowStore {
         return counts;
     }
 
+    /** Rows written so far, of every status. */
+    public int total() {
+        int total = 0;
+        for (int c : counts()) {
+            total += c;
+        }
+        return total;
+    }
+
     /** Forgets the failed rows, so that a rerun tries those files again. */
     public int forgetFailures() throws IOException {
         List<Path> failed = new ArrayList<>();
@@ -94,12 +107,12 @@ public final class RowStore {
     }
 
     private static String key(String path, String hash) {
-        return HexFormat.of().formatHex(sha256((path + "\n" + hash).getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        return HexFormat.of().formatHex(sha256().digest((path + "\n" + hash).getBytes(StandardCharsets.UTF_8))).substring(0, 32);
     }
 
-    private static byte[] sha256(byte[] bytes) {
+    private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }

@@ -25,8 +25,7 @@ final class TeacherReport {
                     report.append(name).append(": ").append(n == 0 ? "no findings" : n + (n == 1 ? " finding: " : " findings: ")
                             + f.getOrDefault(FileWork.FINDINGS_LINE, "")).append(n == 0 ? "" : " (marked in " + r.output() + ")");
                 }
-                case ResultRow.FAILED -> report.append(name).append(": not checked: ").append(r.error().startsWith(r.path())
-                        ? r.error().substring(r.path().length()).replaceFirst("^[,:] ", "") : r.error());
+                case ResultRow.FAILED -> report.append(name).append(": not checked: ").append(r.errorWithoutPath());
                 default -> report.append(name).append(": skipped: ").append(r.error());
             }
             report.append('\n');

@@ -11,7 +11,6 @@ import static org.kantor.batch.TestCorpus.csv;
 import static org.kantor.batch.TestCorpus.modified;
 import static org.kantor.batch.TestCorpus.submit;
 import static org.kantor.batch.TestCorpus.subset;
-import static org.kantor.batch.TestCorpus.sum;
 import static org.kantor.batch.TestCorpus.withoutTimings;
 
 import java.io.IOException;
@@ -56,11 +55,11 @@ class BatchSubmitIT {
         int total = TestCorpus.total();
         RowStore rows = new RowStore(killed);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (sum(rows.counts()) < total / 2 && job.isAlive() && System.nanoTime() < deadline) {
+        while (rows.total() < total / 2 && job.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         job.destroyForcibly().waitFor();
-        int done = sum(rows.counts());
+        int done = rows.total();
         assertTrue(done > 0 && done < total, "killed halfway: " + done + " of " + total + " rows, log: "
                 + Files.readString(dir.resolve("killed.log")));
         assertFalse(Files.exists(killed.resolve(ResultsTable.CSV)), "no table from a killed job");

@@ -159,12 +159,4 @@ final class TestCorpus {
         keys.keySet().forEach(k -> s.put(k, all.get(k)));
         return s;
     }
-
-    static int sum(int[] counts) {
-        int s = 0;
-        for (int c : counts) {
-            s += c;
-        }
-        return s;
-    }
 }

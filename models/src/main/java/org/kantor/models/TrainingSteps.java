@@ -48,9 +48,9 @@ public final class TrainingSteps {
             }
             if (!finite) {
                 log.printf("step %d: loss is not finite, batch skipped%n", step);
-            } else if (!gradientsFinite(trainer)) {
+            } else if (!gradientsFinite(trainer, sub)) {
                 log.printf("step %d: a gradient is not finite, batch skipped%n", step);
-                clearGradients(trainer);
+                clearGradients(trainer, sub);
             } else {
                 trainer.step();
             }
@@ -58,28 +58,35 @@ public final class TrainingSteps {
         return loss;
     }
 
-    /** Whether every gradient the next update would apply is finite (a sum is not when any element is NaN or infinite). */
-    private static boolean gradientsFinite(Trainer trainer) {
+    /**
+     * Whether every gradient the next update would apply is finite: one sum of all their sums, read once (a read waits for
+     * the device), is not when any element is NaN or infinite. The sums live in the batch's {@code scratch} manager; each
+     * gradient is only lent to it (closing a gradient's array with the batch made the pitch-head tests fail every run).
+     */
+    private static boolean gradientsFinite(Trainer trainer, NDManager scratch) {
+        NDArray total = null;
         for (var parameter : trainer.getModel().getBlock().getParameters()) {
             NDArray array = parameter.getValue().getArray();
-            if (parameter.getValue().requiresGradient() && array.hasGradient()
-                    && !Float.isFinite(array.getGradient().sum().getFloat())) {
-                return false;
+            if (parameter.getValue().requiresGradient() && array.hasGradient()) {
+                NDArray gradient = array.getGradient();
+                gradient.tempAttach(scratch);
+                NDArray sum = gradient.sum();
+                total = total == null ? sum : total.add(sum);
             }
         }
-        return true;
+        return total == null || Float.isFinite(total.getFloat());
     }
 
     /**
      * Writes zeros into every gradient. DJL clears a gradient before each batch by subtracting it from itself, which leaves
-     * NaN where it holds NaN or infinity: without this, one bad gradient (or a fresh gradient's uninitialised memory, as a
-     * new pitch head's was) would skip every batch after it.
+     * NaN where it holds NaN or infinity: without this, one bad batch would skip every batch after it.
      */
-    private static void clearGradients(Trainer trainer) {
+    private static void clearGradients(Trainer trainer, NDManager scratch) {
         for (var parameter : trainer.getModel().getBlock().getParameters()) {
             NDArray array = parameter.getValue().getArray();
             if (array.hasGradient()) {
                 NDArray gradient = array.getGradient();
+                gradient.tempAttach(scratch);
                 gradient.set(new float[Math.toIntExact(gradient.size())]);
             }
         }

@@ -57,6 +57,16 @@ public final class CheckService {
         return checker(args).check(doc.score(), doc.name());
     }
 
+    /** A report in figures for a table: {@code findings}, then {@code findings RULE} for each rule that found something. */
+    public static java.util.Map<String, String> findingCounts(VoiceLeadingChecker.Report report) {
+        java.util.Map<String, String> figures = new java.util.LinkedHashMap<>();
+        figures.put("findings", Integer.toString(report.findings().size()));
+        java.util.Map<String, Integer> perRule = new java.util.TreeMap<>();
+        report.findings().forEach(f -> perRule.merge(f.rule(), 1, Integer::sum));
+        perRule.forEach((rule, count) -> figures.put("findings " + rule, Integer.toString(count)));
+        return figures;
+    }
+
     /** A copy of the score with the report's findings, numerals and cadences written in. */
     public static ScoreDocument annotated(ScoreDocument doc, VoiceLeadingChecker.Report report) throws ScoreFileException {
         ScoreDocument copy = doc.copy();

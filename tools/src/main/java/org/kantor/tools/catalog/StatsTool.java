@@ -5,9 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.kantor.checker.Finding;
 import org.kantor.checker.VoiceLeadingChecker;
 import org.kantor.core.KeySignature;
 import org.kantor.core.Part;
@@ -66,17 +64,12 @@ public final class StatsTool extends CatalogTool {
         VoiceLeadingChecker.Report report;
         try {
             report = CheckService.check(document, arguments);
-        } catch (ScoreFileException | RuntimeException notFourParts) {
+        } catch (ScoreFileException notFourParts) {
             return Map.of("four-part", "no");
         }
         Map<String, String> figures = new LinkedHashMap<>();
         figures.put("four-part", "yes");
-        figures.put("findings", Integer.toString(report.findings().size()));
-        Map<String, Integer> perRule = new TreeMap<>();
-        for (Finding finding : report.findings()) {
-            perRule.merge(finding.rule(), 1, Integer::sum);
-        }
-        perRule.forEach((rule, count) -> figures.put("findings " + rule, Integer.toString(count)));
+        figures.putAll(CheckService.findingCounts(report));
         return figures;
     }
 }
